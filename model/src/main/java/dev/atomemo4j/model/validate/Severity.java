@@ -1,0 +1,6 @@
+package dev.atomemo4j.model.validate;
+
+public enum Severity {
+  ERROR,
+  WARNING
+}
