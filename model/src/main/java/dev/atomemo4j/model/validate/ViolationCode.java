@@ -15,23 +15,23 @@ public enum ViolationCode {
       + "ending with a letter or digit, never two of `_`/`-` in a row."),
   BAD_MODEL_NAME("bad-model-name", "Model names: letters, digits, `_ . - /`, starting with a letter, ending with a "
       + "letter or digit, never two of `_ . -` in a row."),
-  BAD_PROPERTY_NAME("bad-property-name", "Property names (and depends_on, search_list_method): 1–64 letters, digits "
-      + "and single underscores, starting with a letter, not ending with `_`."),
+  BAD_PROPERTY_NAME("bad-property-name", "Property names (and `depends_on`, `search_list_method`): 1–64 letters, "
+      + "digits and single underscores, starting with a letter, not ending with `_`."),
   MISSING_EN_US("missing-en-us", "Localized text must contain `en_US`."),
   BAD_LOCALE_KEY("bad-locale-key", "Locale keys look like `en_US` or `zh_Hans`."),
   DUPLICATE_NAME("duplicate-name", "Names must be unique among siblings."),
   BAD_VALUE_TYPE("bad-value-type", "A constant, default or enum value does not match the property type."),
   LABEL_IN_ENUM("label-in-enum", "`enum` lists plain values; labels belong in `ui.options`."),
-  VALUE_NOT_ALLOWED("value-not-allowed", "encrypted_string and credential_id take no constant, default or enum."),
+  VALUE_NOT_ALLOWED("value-not-allowed", "`encrypted_string` and `credential_id` take no constant, default or enum."),
   MIN_GREATER_THAN_MAX("min-greater-than-max", "A lower bound is greater than its upper bound."),
   BAD_COMPONENT("bad-component", "The UI component is not allowed for the property type."),
-  BAD_CHOICE("bad-choice", "A value outside a fixed set (lang, model_type, width, language, …)."),
+  BAD_CHOICE("bad-choice", "A value outside a fixed set (`lang`, `model_type`, `width`, `language`, …)."),
   CREDENTIAL_PARAMETER_NOT_SCALAR("credential-parameter-not-scalar",
       "Credential parameters are string, number, integer, boolean or encrypted_string."),
   OAUTH2_PARAMETER("oauth2-parameter", "An OAuth2 credential lacks a required parameter, or declares it wrongly."),
-  UNKNOWN_CREDENTIAL("unknown-credential", "credential_name does not name a credential of the plugin."),
-  UNION_POSITION("union-position", "discriminated_union is allowed only as array items or additional_properties."),
-  UNION_VARIANTS("union-variants", "A discriminated_union needs at least two object variants with distinct names."),
+  UNKNOWN_CREDENTIAL("unknown-credential", "`credential_name` does not name a credential of the plugin (with a \"did you mean\")."),
+  UNION_POSITION("union-position", "`discriminated_union` is allowed only as array items or `additional_properties`."),
+  UNION_VARIANTS("union-variants", "A `discriminated_union` needs at least two object variants with distinct names."),
   UNION_DISCRIMINATOR("union-discriminator",
       "Each union variant needs a property named like the discriminator with a distinct string, number or boolean "
           + "constant."),
@@ -42,7 +42,7 @@ public enum ViolationCode {
   BAD_VERSION("bad-version", "Versions are SemVer without underscores."),
   EMPTY_VALUE("empty-value", "A member that must not be empty is empty."),
   CONSTANT_WITH_PROPERTIES("constant-with-properties", "An object with a constant must have no properties."),
-  BAD_DEPENDS_ON("bad-depends-on", "depends_on names a sibling that does not exist or has a type it cannot use.");
+  BAD_DEPENDS_ON("bad-depends-on", "`depends_on` names a sibling that does not exist or has a type it cannot use.");
 
   private final String slug;
   private final String summary;

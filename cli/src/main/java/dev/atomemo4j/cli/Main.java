@@ -1,0 +1,57 @@
+package dev.atomemo4j.cli;
+
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code atomemo4j} command. */
+@Command(
+    name = "atomemo4j",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    description = "Build, check and run Atomemo Plugin Hub plugins written in Java.",
+    subcommands = {ValidateCommand.class, FormatCommand.class, CommandLine.HelpCommand.class})
+public final class Main {
+
+  /** Raw standard output, for commands that print exact bytes (format). */
+  final PrintStream stdout;
+
+  Main(PrintStream stdout) {
+    this.stdout = stdout;
+  }
+
+  public static void main(String[] args) {
+    System.exit(run(System.out, System.err, args));
+  }
+
+  /**
+   * Runs the command line and returns the exit code. Text goes out as UTF-8 whatever the platform's default
+   * charset, so messages and formatted definitions survive a POSIX locale.
+   */
+  public static int run(PrintStream stdout, PrintStream stderr, String... args) {
+    CommandLine cli = new CommandLine(new Main(stdout));
+    cli.setOut(new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), true));
+    cli.setErr(new PrintWriter(new OutputStreamWriter(stderr, StandardCharsets.UTF_8), true));
+    cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+      // A bug of ours must still end in one readable line, not a stack trace.
+      commandLine.getErr().println("atomemo4j: internal error: " + ex
+          + " (please report it at the atomemo4j issue tracker)");
+      return ExitCodes.BAD_INPUT;
+    });
+    int status = cli.execute(args);
+    cli.getOut().flush();
+    cli.getErr().flush();
+    return status;
+  }
+
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = Main.class.getPackage().getImplementationVersion();
+      return new String[] {"atomemo4j " + (v == null ? "development build" : v)};
+    }
+  }
+}

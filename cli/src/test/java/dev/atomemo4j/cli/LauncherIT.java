@@ -1,0 +1,62 @@
+package dev.atomemo4j.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** The README's commands, run through the real ./atomemo4j launcher as a user would. */
+class LauncherIT {
+
+  static final Path ROOT = Path.of(System.getProperty("atomemo4j.root", "..")).toAbsolutePath().normalize();
+
+  record Result(int status, byte[] out, String err) {}
+
+  static Result launch(String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    command.add(ROOT.resolve("atomemo4j").toString());
+    command.addAll(List.of(args));
+    Path out = Files.createTempFile("atomemo4j-out", ".txt");
+    Path err = Files.createTempFile("atomemo4j-err", ".txt");
+    Process p = new ProcessBuilder(command).directory(ROOT.toFile())
+        .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    assertThat(p.waitFor(5, TimeUnit.MINUTES)).as("launcher finished").isTrue();
+    return new Result(p.exitValue(), Files.readAllBytes(out), Files.readString(err, StandardCharsets.UTF_8));
+  }
+
+  static Path official(String name) {
+    return Path.of(System.getProperty("atomemo4j.shared", "../../shared"), "conformance", "official-definitions",
+        name).toAbsolutePath().normalize();
+  }
+
+  @Test
+  void validateThroughTheLauncherAcceptsTheOfficialDefinitions() throws Exception {
+    Result r = launch("validate", official("airtable.json").toString(), official("notion.json").toString());
+
+    assertThat(r.status()).as(r.err()).isZero();
+    assertThat(new String(r.out(), StandardCharsets.UTF_8)).contains("OK " + official("airtable.json"))
+        .contains("OK " + official("notion.json"));
+  }
+
+  @Test
+  void formatThroughTheLauncherWritesTheOfficialBytesEvenUnderAPosixLocale() throws Exception {
+    Result r = launch("format", official("get-current-time.json").toString());
+
+    assertThat(r.status()).as(r.err()).isZero();
+    assertThat(r.out()).isEqualTo(Files.readAllBytes(official("get-current-time.json")));
+  }
+
+  @Test
+  void aMissingFileGivesOneLineAndExitStatusTwo() throws Exception {
+    Result r = launch("validate", "does-not-exist.json");
+
+    assertThat(r.status()).isEqualTo(2);
+    assertThat(r.err()).isEqualTo("atomemo4j: does-not-exist.json: no such file\n");
+  }
+}
