@@ -1,0 +1,123 @@
+package dev.atomemo4j.annotations;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Describes one tool or credential parameter: on a method parameter, a record component, or a field of a POJO.
+ *
+ * <p>Numbers use {@code NaN}, counts {@code -1} and strings {@code ""} for "not set". JSON-valued attributes
+ * ({@link #defaultValue()}, {@link #constant()}, {@link #showWhen()}, …) are JSON text, checked at compile time.
+ */
+@Documented
+@Retention(RetentionPolicy.CLASS)
+@Target({ElementType.PARAMETER, ElementType.FIELD, ElementType.RECORD_COMPONENT, ElementType.METHOD})
+public @interface Param {
+
+  /**
+   * The wire name: letters, digits and single {@code _}, starting with a letter. Required on method parameters;
+   * defaults to the component or field name elsewhere.
+   */
+  String name() default "";
+
+  /** The {@code en_US} display name. */
+  String displayName() default "";
+
+  Required required() default Required.AUTO;
+
+  /** {@code ui.hint} in {@code en_US}. */
+  String hint() default "";
+
+  /** {@code ui.placeholder} in {@code en_US}. */
+  String placeholder() default "";
+
+  /** {@code ai.llm_description} in {@code en_US}: how the AI should fill this parameter. */
+  String llmDescription() default "";
+
+  /** The UI component; empty picks the type's usual one (input, number-input, switch, select for enums, …). */
+  String component() default "";
+
+  /** {@code ui.width}: small, medium or full. */
+  String width() default "";
+
+  /** {@code ui.support_expression: true}: the value may be an expression. */
+  boolean supportExpression() default false;
+
+  /** {@code ui.sensitive: true}. */
+  boolean sensitive() default false;
+
+  /** {@code ui.readonly: true}. */
+  boolean readonly() default false;
+
+  /** {@code ui.disabled: true}. */
+  boolean disabled() default false;
+
+  /** {@code ui.indentation}: an even number from 2 to 80; -1 to omit. */
+  int indentation() default -1;
+
+  /** Options of a select, radio group or multi-select. Enums get options from their constants. */
+  Option[] options() default {};
+
+  /** {@code ui.searchable} / {@code ui.clearable} of a select: true, false, or unset. */
+  Flag searchable() default Flag.UNSET;
+
+  Flag clearable() default Flag.UNSET;
+
+  /** Code editor language: json, javascript, python3 or markdown. */
+  String language() default "";
+
+  /** {@code ui.step} of a number input or slider; NaN to omit. */
+  double step() default Double.NaN;
+
+  /** {@code ui.suffix} of a number input. */
+  String suffix() default "";
+
+  /** The default value as JSON text, e.g. {@code "20"}, {@code "\"story\""}, {@code "[\"story\"]"}. */
+  String defaultValue() default "";
+
+  /** A constant value as JSON text. */
+  String constant() default "";
+
+  /** Allowed values, each as JSON text (strings may be bare words). Enums get theirs from their constants. */
+  String[] allowed() default {};
+
+  /** Inclusive bounds of a number; NaN to omit. */
+  double minimum() default Double.NaN;
+
+  double maximum() default Double.NaN;
+
+  /** Length bounds of a string; -1 to omit. */
+  int minLength() default -1;
+
+  int maxLength() default -1;
+
+  /** Size bounds of an array; -1 to omit. */
+  int minItems() default -1;
+
+  int maxItems() default -1;
+
+  /** {@code display.show}: a filter over sibling values as JSON, e.g. {@code "{\"format\": \"custom\"}"}. */
+  String showWhen() default "";
+
+  /** {@code display.hide}: a filter over sibling values as JSON. */
+  String hideWhen() default "";
+
+  /** Sibling parameters this one depends on ({@code depends_on}). */
+  String[] dependsOn() default {};
+
+  /** {@code decoder}: "json" makes the Hub parse a JSON string into the value before delivery. */
+  String decoder() default "";
+
+  /** Translation key prefix; empty means the generated one (see the README). */
+  String key() default "";
+
+  /** A boolean attribute that can also be left out. */
+  enum Flag {
+    UNSET,
+    TRUE,
+    FALSE
+  }
+}

@@ -1,0 +1,44 @@
+package dev.atomemo4j.runtime.spi;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One tool: its input shape (the parameters), the result shape when the return type is typed, the invoker that
+ * calls the author's method, and the {@code locator_list} / {@code resource_mapping} handlers of its class, keyed
+ * by the method names the definition refers to.
+ *
+ * @param timeout the per-invocation limit, or null for the runtime default
+ * @param inputSchemaResource classpath path of the tool's JSON Schema
+ */
+public record ToolBinding(
+    String name,
+    Shape.Obj input,
+    Shape output,
+    Duration timeout,
+    ToolInvoker invoker,
+    Map<String, Handler> locatorLists,
+    Map<String, Handler> resourceMappings,
+    String inputSchemaResource) {
+
+  public ToolBinding {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(input, "input");
+    Objects.requireNonNull(invoker, "invoker");
+    locatorLists = Map.copyOf(locatorLists);
+    resourceMappings = Map.copyOf(resourceMappings);
+  }
+
+  /** Calls the author's tool with decoded input (a record, or the parameter values in order). */
+  @FunctionalInterface
+  public interface ToolInvoker {
+    Object invoke(Object input, dev.atomemo4j.runtime.ToolContext context) throws Exception;
+  }
+
+  /** Calls a locator-list or resource-mapping method with the request object the runtime builds. */
+  @FunctionalInterface
+  public interface Handler {
+    Object handle(Object request) throws Exception;
+  }
+}
