@@ -1,0 +1,154 @@
+package dev.atomemo4j.runtime.internal.phoenix;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+
+/**
+ * The V2 JSON serializer for text frames (hub-protocol.md §2.3): {@code [join_ref, ref, topic, event, payload]}.
+ *
+ * <p>Decoding is strict, because a frame that is not exactly this shape cannot be routed safely. Error messages
+ * describe the shape only and never quote frame content, which may carry secrets.
+ */
+final class FrameCodec {
+
+  /** Thrown for a frame that is not a well-formed V2 text frame; the message is safe to log. */
+  static final class MalformedFrameException extends Exception {
+    MalformedFrameException(String message) {
+      super(message);
+    }
+  }
+
+  private final ObjectMapper mapper;
+  private final int maxFrameBytes;
+
+  FrameCodec(int maxFrameBytes) {
+    if (maxFrameBytes <= 0) {
+      throw new IllegalArgumentException("maxFrameBytes must be positive: " + maxFrameBytes);
+    }
+    this.maxFrameBytes = maxFrameBytes;
+    // Trailing tokens would mean two frames glued together, or garbage: reject rather than read the first value.
+    this.mapper = JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+  }
+
+  int maxFrameBytes() {
+    return maxFrameBytes;
+  }
+
+  ObjectNode newObject() {
+    return mapper.createObjectNode();
+  }
+
+  Frame decode(String text) throws MalformedFrameException {
+    long bytes = utf8Length(text);
+    if (bytes > maxFrameBytes) {
+      throw new MalformedFrameException(
+          "frame of " + bytes + " bytes exceeds the limit of " + maxFrameBytes + " bytes");
+    }
+    JsonNode root;
+    try {
+      root = mapper.readTree(text);
+    } catch (StreamConstraintsException e) {
+      throw new MalformedFrameException("frame exceeds a JSON parser limit (nesting depth or token size)");
+    } catch (JsonProcessingException e) {
+      JsonLocation at = e.getLocation();
+      throw new MalformedFrameException(
+          "invalid JSON"
+              + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr()));
+    }
+    if (root == null || root.isMissingNode()) {
+      throw new MalformedFrameException("empty frame");
+    }
+    if (!root.isArray()) {
+      throw new MalformedFrameException("frame is a JSON " + root.getNodeType() + ", not an array");
+    }
+    if (root.size() != 5) {
+      throw new MalformedFrameException("frame has " + root.size() + " elements, expected 5");
+    }
+    String joinRef = optionalString(root.get(0), "join_ref");
+    String ref = optionalString(root.get(1), "ref");
+    String topic = requiredString(root.get(2), "topic");
+    String event = requiredString(root.get(3), "event");
+    JsonNode payload = root.get(4);
+    if (!payload.isObject()) {
+      throw new MalformedFrameException("payload is a JSON " + payload.getNodeType() + ", not an object");
+    }
+    return new Frame(joinRef, ref, topic, event, (ObjectNode) payload);
+  }
+
+  /** Serializes a payload once, on the caller's thread, so later mutation of the node cannot race the loop. */
+  String encodePayload(ObjectNode payload) {
+    try {
+      return mapper.writeValueAsString(payload);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("payload cannot be serialized: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  /** {@code payloadJson} must already be a serialized JSON object; it is embedded as is. */
+  String encode(String joinRef, String ref, String topic, String event, String payloadJson) {
+    StringWriter out = new StringWriter(payloadJson.length() + topic.length() + event.length() + 32);
+    try (JsonGenerator gen = mapper.getFactory().createGenerator(out)) {
+      gen.writeStartArray();
+      writeNullable(gen, joinRef);
+      writeNullable(gen, ref);
+      gen.writeString(topic);
+      gen.writeString(event);
+      gen.writeRawValue(payloadJson);
+      gen.writeEndArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a StringWriter does not fail
+    }
+    return out.toString();
+  }
+
+  static long utf8Length(CharSequence text) {
+    long bytes = 0;
+    int n = text.length();
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      if (c < 0x80) {
+        bytes += 1;
+      } else if (c < 0x800) {
+        bytes += 2;
+      } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
+        bytes += 4;
+        i++;
+      } else {
+        bytes += 3;
+      }
+    }
+    return bytes;
+  }
+
+  private static void writeNullable(JsonGenerator gen, String value) throws IOException {
+    if (value == null) {
+      gen.writeNull();
+    } else {
+      gen.writeString(value);
+    }
+  }
+
+  private static String optionalString(JsonNode node, String name) throws MalformedFrameException {
+    if (node.isNull()) {
+      return null;
+    }
+    return requiredString(node, name);
+  }
+
+  private static String requiredString(JsonNode node, String name) throws MalformedFrameException {
+    if (!node.isTextual()) {
+      throw new MalformedFrameException(name + " is a JSON " + node.getNodeType() + ", not a string");
+    }
+    return node.textValue();
+  }
+}

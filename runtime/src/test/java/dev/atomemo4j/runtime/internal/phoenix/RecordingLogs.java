@@ -1,0 +1,161 @@
+package dev.atomemo4j.runtime.internal.phoenix;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.slf4j.ILoggerFactory;
+import org.slf4j.IMarkerFactory;
+import org.slf4j.Marker;
+import org.slf4j.event.Level;
+import org.slf4j.helpers.BasicMDCAdapter;
+import org.slf4j.helpers.BasicMarkerFactory;
+import org.slf4j.helpers.LegacyAbstractLogger;
+import org.slf4j.helpers.MessageFormatter;
+import org.slf4j.spi.MDCAdapter;
+import org.slf4j.spi.SLF4JServiceProvider;
+
+/**
+ * The SLF4J backend of the test JVM: records every event at every level (so debug paths run too) for assertions,
+ * and echoes ERROR (and, on request, WARN) to stderr.
+ */
+final class RecordingLogs {
+
+  /** One log event; {@code text} is the formatted message plus the printed throwable, as a backend would write. */
+  record Event(Level level, String logger, String text) {}
+
+  private static final ConcurrentLinkedQueue<Event> EVENTS = new ConcurrentLinkedQueue<>();
+  /** Tests provoke many warnings on purpose; {@code -Dphoenix.test.warnings=true} shows them while debugging. */
+  private static final boolean ECHO_WARNINGS = Boolean.getBoolean("phoenix.test.warnings");
+
+  private RecordingLogs() {}
+
+  static void clear() {
+    EVENTS.clear();
+  }
+
+  static List<Event> events() {
+    return List.copyOf(EVENTS);
+  }
+
+  static List<String> texts(Level level) {
+    return EVENTS.stream().filter(e -> e.level() == level).map(Event::text).toList();
+  }
+
+  /** Everything logged, at every level, as one string. */
+  static String all() {
+    StringBuilder out = new StringBuilder();
+    for (Event e : EVENTS) {
+      out.append(e.level()).append(' ').append(e.logger()).append(": ").append(e.text()).append('\n');
+    }
+    return out.toString();
+  }
+
+  private static final class RecordingLogger extends LegacyAbstractLogger {
+    private static final long serialVersionUID = 1L;
+
+    RecordingLogger(String name) {
+      this.name = name;
+    }
+
+    @Override
+    protected String getFullyQualifiedCallerName() {
+      return null;
+    }
+
+    @Override
+    protected void handleNormalizedLoggingCall(
+        Level level, Marker marker, String pattern, Object[] arguments, Throwable throwable) {
+      String text = MessageFormatter.basicArrayFormat(pattern, arguments);
+      if (throwable != null) {
+        StringWriter trace = new StringWriter();
+        throwable.printStackTrace(new PrintWriter(trace));
+        text = text + "\n" + trace;
+      }
+      EVENTS.add(new Event(level, name, text));
+      if (level == Level.ERROR || (level == Level.WARN && ECHO_WARNINGS)) {
+        System.err.println("[" + level + "] " + name + ": " + text);
+      }
+    }
+
+    @Override
+    public boolean isTraceEnabled() {
+      return true;
+    }
+
+    @Override
+    public boolean isTraceEnabled(Marker marker) {
+      return true;
+    }
+
+    @Override
+    public boolean isDebugEnabled() {
+      return true;
+    }
+
+    @Override
+    public boolean isDebugEnabled(Marker marker) {
+      return true;
+    }
+
+    @Override
+    public boolean isInfoEnabled() {
+      return true;
+    }
+
+    @Override
+    public boolean isInfoEnabled(Marker marker) {
+      return true;
+    }
+
+    @Override
+    public boolean isWarnEnabled() {
+      return true;
+    }
+
+    @Override
+    public boolean isWarnEnabled(Marker marker) {
+      return true;
+    }
+
+    @Override
+    public boolean isErrorEnabled() {
+      return true;
+    }
+
+    @Override
+    public boolean isErrorEnabled(Marker marker) {
+      return true;
+    }
+  }
+
+  /** Registered in META-INF/services for the test classpath only. */
+  public static final class Provider implements SLF4JServiceProvider {
+    private final ILoggerFactory loggers = RecordingLogger::new;
+    private final IMarkerFactory markers = new BasicMarkerFactory();
+    private final MDCAdapter mdc = new BasicMDCAdapter();
+
+    @Override
+    public ILoggerFactory getLoggerFactory() {
+      return loggers;
+    }
+
+    @Override
+    public IMarkerFactory getMarkerFactory() {
+      return markers;
+    }
+
+    @Override
+    public MDCAdapter getMDCAdapter() {
+      return mdc;
+    }
+
+    @Override
+    public String getRequestedApiVersion() {
+      return "2.0.99";
+    }
+
+    @Override
+    public void initialize() {}
+  }
+}
