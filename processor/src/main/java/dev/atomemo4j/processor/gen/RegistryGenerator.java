@@ -1,0 +1,454 @@
+package dev.atomemo4j.processor.gen;
+
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import dev.atomemo4j.model.JsonValue;
+import dev.atomemo4j.processor.model.CredentialModel;
+import dev.atomemo4j.processor.model.ParamMeta;
+import dev.atomemo4j.processor.model.PluginModel;
+import dev.atomemo4j.processor.model.ToolModel;
+import dev.atomemo4j.processor.model.TypeRef;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.util.Elements;
+
+/**
+ * Writes {@code <Plugin>Registry}: the {@code PluginRegistry} the runtime loads with {@code ServiceLoader}. Shapes
+ * of named types are static constants (declared before use, since static initializers run in order); each tool
+ * gets one small factory method whose invoker calls the author's method directly. No reflection.
+ */
+final class RegistryGenerator {
+  private static final String SPI = "dev.atomemo4j.runtime.spi";
+  private static final ClassName SHAPE = ClassName.get(SPI, "Shape");
+  private static final ClassName REGISTRY = ClassName.get(SPI, "PluginRegistry");
+  private static final ClassName DESCRIPTOR = ClassName.get(SPI, "PluginDescriptor");
+  private static final ClassName TOOL_BINDING = ClassName.get(SPI, "ToolBinding");
+  private static final ClassName CREDENTIAL_BINDING = ClassName.get(SPI, "CredentialBinding");
+  private static final ClassName RT = ClassName.get("dev.atomemo4j.runtime", "ToolContext");
+  private static final ClassName LIST = ClassName.get("java.util", "List");
+  private static final ClassName MAP = ClassName.get("java.util", "Map");
+  private static final ClassName DURATION = ClassName.get("java.time", "Duration");
+
+  private final Elements elements;
+  private final SourceVersion sourceVersion;
+
+  RegistryGenerator(Elements elements, SourceVersion sourceVersion) {
+    this.elements = elements;
+    this.sourceVersion = sourceVersion;
+  }
+
+  JavaFile generate(PluginModel model, Element[] originating) {
+    ClassName self = model.registryClass();
+    Shapes shapes = new Shapes();
+    TypeSpec.Builder type = TypeSpec.classBuilder(self)
+        .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+        .addSuperinterface(REGISTRY)
+        .addJavadoc("The atomemo4j registry of {@link $T}, generated at compile time; do not edit.\n",
+            model.pluginClass())
+        .addAnnotation(AnnotationSpec.builder(SuppressWarnings.class)
+            .addMember("value", "{$S, $S}", "unchecked", "rawtypes").build());
+    generatedAnnotation().ifPresent(type::addAnnotation);
+    for (Element e : originating) {
+      type.addOriginatingElement(e);
+    }
+    type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC)
+        .addJavadoc("For {@link java.util.ServiceLoader}.\n").build());
+
+    // One instance per tool class with instance methods, shared by its tools.
+    Map<ClassName, String> instances = new LinkedHashMap<>();
+    for (ToolModel t : model.tools()) {
+      if (!t.isStatic() || needsInstance(t)) {
+        instances.putIfAbsent(t.owner(), "tools" + instances.size());
+      }
+    }
+    CodeBlock.Builder descriptor = CodeBlock.builder();
+    instances.forEach((owner, var) -> descriptor.addStatement("$T $L = new $T()", owner, var, owner));
+    List<CodeBlock> toolCalls = new ArrayList<>();
+    for (int i = 0; i < model.tools().size(); i++) {
+      ToolModel t = model.tools().get(i);
+      String var = instances.get(t.owner());
+      type.addMethod(toolMethod(model, t, i, var, shapes));
+      toolCalls.add(var == null ? CodeBlock.of("tool$L()", i) : CodeBlock.of("tool$L($L)", i, var));
+    }
+    List<CodeBlock> credentialCalls = new ArrayList<>();
+    for (int i = 0; i < model.credentials().size(); i++) {
+      type.addMethod(credentialMethod(model.credentials().get(i), i, shapes));
+      credentialCalls.add(CodeBlock.of("credential$L()", i));
+    }
+    descriptor.addStatement("return new $T($S, $S, $S, $T.class, $T.of($L), $T.of($L))", DESCRIPTOR,
+        model.definition().name(), model.definition().version(), model.definitionResource(), self, LIST,
+        CodeBlock.join(toolCalls, ", "), LIST, CodeBlock.join(credentialCalls, ", "));
+    type.addMethod(MethodSpec.methodBuilder("descriptor")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(DESCRIPTOR)
+        .addJavadoc("Builds the descriptor, creating one instance of each tool class; the runtime calls it "
+            + "once.\n")
+        .addCode(descriptor.build())
+        .build());
+    shapes.fields().forEach(type::addField);
+    return JavaFile.builder(self.packageName(), type.build())
+        .skipJavaLangImports(true)
+        .addFileComment("Generated by the atomemo4j annotation processor. Do not edit.")
+        .build();
+  }
+
+  private static boolean needsInstance(ToolModel t) {
+    return t.locatorLists().stream().anyMatch(h -> !h.isStatic())
+        || t.resourceMappings().stream().anyMatch(h -> !h.isStatic());
+  }
+
+  private MethodSpec toolMethod(PluginModel model, ToolModel t, int index, String instanceVar, Shapes shapes) {
+    MethodSpec.Builder m = MethodSpec.methodBuilder("tool" + index)
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .returns(TOOL_BINDING)
+        .addJavadoc("Tool {@code $L}: {@link $T#$L}.\n", t.name(), t.owner(), t.methodName());
+    if (instanceVar != null) {
+      m.addParameter(t.owner(), "target", Modifier.FINAL);
+    }
+    CodeBlock input = t.recordInput() ? shapes.ref(t.input())
+        : CodeBlock.of("new $T.Obj($S, $L, v -> v, null)", SHAPE, t.name(), shapes.fieldList(t.input().fields(), 0));
+    List<CodeBlock> args = new ArrayList<>();
+    for (ToolModel.Arg a : t.args()) {
+      if (a instanceof ToolModel.ContextArg) {
+        args.add(CodeBlock.of("ctx"));
+      } else if (a instanceof ToolModel.InputArg) {
+        args.add(CodeBlock.of("($T) in", t.input().javaType()));
+      } else {
+        int i = ((ToolModel.FieldArg) a).index();
+        args.add(CodeBlock.of("($T) a[$L]", t.input().fields().get(i).type().javaType(), i));
+      }
+    }
+    CodeBlock target = t.isStatic() ? CodeBlock.of("$T", t.owner()) : CodeBlock.of("target");
+    CodeBlock call = CodeBlock.of("$L.$L($L)", target, t.methodName(), CodeBlock.join(args, ", "));
+    boolean usesArray = t.args().stream().anyMatch(a -> a instanceof ToolModel.FieldArg);
+    CodeBlock.Builder invoker = CodeBlock.builder().add("(in, ctx) -> {\n").indent();
+    // Plain add(): statements of a lambda nested in another statement must not open statement scopes.
+    if (usesArray) {
+      invoker.add("$T[] a = ($T[]) in;\n", Object.class, Object.class);
+    }
+    if (t.returnsVoid()) {
+      invoker.add("$L;\nreturn null;\n", call);
+    } else {
+      invoker.add("return $L;\n", call);
+    }
+    invoker.unindent().add("}");
+    CodeBlock output = t.result() == null ? CodeBlock.of("null") : shapes.shape(t.result(), ParamMeta.NONE);
+    CodeBlock timeout = t.timeoutSeconds() > 0 ? CodeBlock.of("$T.ofSeconds($L)", DURATION, t.timeoutSeconds())
+        : CodeBlock.of("null");
+    m.addStatement("return new $T($S, $L, $L, $L, $L, $L, $L, $S)", TOOL_BINDING, t.name(), input, output,
+        timeout, invoker.build(), handlers(t.locatorLists(), t, "LocatorRequest"),
+        handlers(t.resourceMappings(), t, "MappingRequest"), model.schemaResource(t.name(), "input"));
+    return m.build();
+  }
+
+  private CodeBlock handlers(List<ToolModel.Handler> hs, ToolModel t, String requestType) {
+    if (hs.isEmpty()) {
+      return CodeBlock.of("$T.of()", MAP);
+    }
+    List<CodeBlock> entries = new ArrayList<>();
+    ClassName request = ClassName.get("dev.atomemo4j.runtime", requestType);
+    for (ToolModel.Handler h : hs) {
+      CodeBlock target = h.isStatic() ? CodeBlock.of("$T", t.owner()) : CodeBlock.of("target");
+      entries.add(CodeBlock.of("$S, req -> $L.$L(($T) req)", h.wireName(), target, h.methodName(), request));
+    }
+    return CodeBlock.of("$T.of($L)", MAP, CodeBlock.join(entries, ", "));
+  }
+
+  private MethodSpec credentialMethod(CredentialModel c, int index, Shapes shapes) {
+    TypeName record = c.values().javaType();
+    return MethodSpec.methodBuilder("credential" + index)
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .returns(CREDENTIAL_BINDING)
+        .addJavadoc("Credential {@code $L}: {@link $T}.\n", c.name(), record)
+        .addStatement("return new $T($S, $L, $L, $L, $L, $L)", CREDENTIAL_BINDING, c.name(), shapes.ref(c.values()),
+            callback(c.authenticate(), record, "CredentialRequest"),
+            callback(c.authorizeUrl(), record, "OAuth2AuthorizeRequest"),
+            callback(c.getToken(), record, "OAuth2TokenRequest"),
+            callback(c.refreshToken(), record, "OAuth2RefreshRequest"))
+        .build();
+  }
+
+  private static CodeBlock callback(CredentialModel.Callback cb, TypeName record, String requestType) {
+    if (cb == null) {
+      return CodeBlock.of("null");
+    }
+    return cb.withRequest()
+        ? CodeBlock.of("(c, req) -> (($T) c).$L(($T) req)", record, cb.methodName(),
+            ClassName.get("dev.atomemo4j.runtime", requestType))
+        : CodeBlock.of("(c, req) -> (($T) c).$L()", record, cb.methodName());
+  }
+
+  private java.util.Optional<AnnotationSpec> generatedAnnotation() {
+    String name = sourceVersion.compareTo(SourceVersion.RELEASE_8) > 0
+        ? "javax.annotation.processing.Generated" : "javax.annotation.Generated";
+    if (elements.getTypeElement(name) == null) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(AnnotationSpec.builder(ClassName.bestGuess(name))
+        .addMember("value", "$S", "dev.atomemo4j.processor.Atomemo4jProcessor").build());
+  }
+
+  /** Shape expressions, with named types (records, enums, unions) hoisted to static constants in use order. */
+  private static final class Shapes {
+    private final Map<String, FieldSpec> named = new LinkedHashMap<>();
+    private final Map<String, String> names = new LinkedHashMap<>();
+
+    List<FieldSpec> fields() {
+      return new ArrayList<>(named.values());
+    }
+
+    /** A reference to the constant for a named type, defining it (and its dependencies first) if needed. */
+    CodeBlock ref(TypeRef t) {
+      String key = t.javaType().toString();
+      String constant = names.get(key);
+      if (constant == null) {
+        String simple = key.substring(key.lastIndexOf('.') + 1).replaceAll("[^A-Za-z0-9]", "_").toUpperCase();
+        constant = "SHAPE_" + simple;
+        for (int i = 2; names.containsValue(constant); i++) {
+          constant = "SHAPE_" + simple + "_" + i;
+        }
+        names.put(key, constant);
+        CodeBlock init = define(t); // dependencies get their constants before this one is added
+        TypeName fieldType = t instanceof TypeRef.ObjT ? SHAPE.nestedClass("Obj")
+            : t instanceof TypeRef.EnumT ? SHAPE.nestedClass("Enumeration") : SHAPE.nestedClass("Union");
+        named.put(key, FieldSpec.builder(fieldType, constant, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+            .initializer(init).build());
+      }
+      return CodeBlock.of("$L", constant);
+    }
+
+    private CodeBlock define(TypeRef t) {
+      if (t instanceof TypeRef.ObjT o) {
+        return record(o, 0, null);
+      } else if (t instanceof TypeRef.EnumT e) {
+        List<CodeBlock> pairs = new ArrayList<>();
+        for (TypeRef.EnumConstant c : e.constants()) {
+          pairs.add(CodeBlock.of("$S, $T.$L", c.wireName(), e.javaType(), c.javaName()));
+        }
+        return CodeBlock.of("$T.Enumeration.of($L)", SHAPE, CodeBlock.join(pairs, ", "));
+      }
+      TypeRef.UnionT u = (TypeRef.UnionT) t;
+      List<CodeBlock> pairs = new ArrayList<>();
+      CodeBlock.Builder variantOf = CodeBlock.builder().add("o -> ");
+      for (TypeRef.Variant v : u.variants()) {
+        pairs.add(CodeBlock.of("$S, $L", v.constant(), record(v.record(), 1, v.constant())));
+        variantOf.add("o instanceof $T ? $S : ", v.record().javaType(), v.constant());
+      }
+      variantOf.add("null");
+      return CodeBlock.of("$T.Union.of($S, $L, $L)", SHAPE, u.discriminator(), variantOf.build(),
+          CodeBlock.join(pairs, ", "));
+    }
+
+    /** A record's Obj; in a union variant the discriminator is field 0 and the components start at 1. */
+    private CodeBlock record(TypeRef.ObjT o, int offset, String discriminatorConstant) {
+      List<CodeBlock> ctorArgs = new ArrayList<>();
+      List<CodeBlock> getters = new ArrayList<>();
+      if (discriminatorConstant != null) {
+        getters.add(CodeBlock.of("$S", discriminatorConstant));
+      }
+      for (int i = 0; i < o.fields().size(); i++) {
+        TypeRef.Field f = o.fields().get(i);
+        ctorArgs.add(CodeBlock.of("($T) v[$L]", f.type().javaType(), i + offset));
+        getters.add(CodeBlock.of("x.$L()", f.javaName()));
+      }
+      CodeBlock fields = fieldList(o.fields(), offset);
+      if (discriminatorConstant != null) {
+        fields = CodeBlock.of("$T.concat($T.of(new $T.Field($S, new $T.Str(null, null, $T.of($S)), true, false, "
+                + "null)).stream(), $L.stream()).toList()", java.util.stream.Stream.class, LIST, SHAPE,
+            "__discriminator__", SHAPE, LIST, discriminatorConstant, fields);
+      }
+      return CodeBlock.of("new $T.Obj($S, $L,\n    v -> new $T($L),\n    o -> { $T x = ($T) o; return new "
+              + "$T[] {$L}; })", SHAPE, o.qualifiedName(), fields, o.javaType(), CodeBlock.join(ctorArgs, ", "),
+          o.javaType(), o.javaType(), Object.class, CodeBlock.join(getters, ", "));
+    }
+
+    CodeBlock fieldList(List<TypeRef.Field> fields, int offset) {
+      List<CodeBlock> out = new ArrayList<>();
+      for (TypeRef.Field f : fields) {
+        out.add(CodeBlock.of("new $T.Field($S, $L, $L, $L, $L)", SHAPE, f.name(), shape(f.type(), f.meta()),
+            f.required(), f.nullable(), absent(f)));
+      }
+      return out.isEmpty() ? CodeBlock.of("$T.of()", LIST)
+          : CodeBlock.of("$T.of(\n    $L)", LIST, CodeBlock.join(out, ",\n    "));
+    }
+
+    /** What the Java side receives when the key is absent: empty optionals, zero primitives, the default. */
+    private CodeBlock absent(TypeRef.Field f) {
+      TypeRef t = f.type();
+      CodeBlock literal = f.meta().defaultValue() == null ? null : literal(f.meta().defaultValue(),
+          t instanceof TypeRef.OptT o ? o.inner() : t);
+      if (t instanceof TypeRef.OptT o) {
+        return switch (o.kind()) {
+          case OPTIONAL -> literal != null ? CodeBlock.of("$T.of($L)", java.util.Optional.class, literal)
+              : CodeBlock.of("$T.empty()", java.util.Optional.class);
+          case OPTIONAL_INT -> literal != null ? CodeBlock.of("$T.of($L)", java.util.OptionalInt.class, literal)
+              : CodeBlock.of("$T.empty()", java.util.OptionalInt.class);
+          case OPTIONAL_LONG -> literal != null ? CodeBlock.of("$T.of($L)", java.util.OptionalLong.class, literal)
+              : CodeBlock.of("$T.empty()", java.util.OptionalLong.class);
+          case OPTIONAL_DOUBLE -> literal != null
+              ? CodeBlock.of("$T.of($L)", java.util.OptionalDouble.class, literal)
+              : CodeBlock.of("$T.empty()", java.util.OptionalDouble.class);
+        };
+      }
+      if (literal != null) {
+        return literal;
+      }
+      if (t instanceof TypeRef.Scalar s && s.primitive()) {
+        return switch (s.kind()) {
+          case BOOLEAN -> CodeBlock.of("false");
+          case BYTE -> CodeBlock.of("(byte) 0");
+          case SHORT -> CodeBlock.of("(short) 0");
+          case LONG -> CodeBlock.of("0L");
+          case FLOAT -> CodeBlock.of("0f");
+          case DOUBLE -> CodeBlock.of("0d");
+          default -> CodeBlock.of("0");
+        };
+      }
+      return CodeBlock.of("null");
+    }
+
+    /** A Java literal for a JSON default, where the type makes one possible; null otherwise. */
+    private CodeBlock literal(JsonValue v, TypeRef t) {
+      if (t instanceof TypeRef.Scalar s) {
+        if (s.kind() == TypeRef.ScalarKind.STRING && v instanceof JsonValue.Text x) {
+          return CodeBlock.of("$S", x.value());
+        } else if (s.kind() == TypeRef.ScalarKind.BOOLEAN && v instanceof JsonValue.Bool b) {
+          return CodeBlock.of("$L", b.value());
+        } else if (v instanceof JsonValue.Num n) {
+          BigDecimal d = n.value();
+          return switch (s.kind()) {
+            case BYTE -> CodeBlock.of("(byte) $L", d.intValue());
+            case SHORT -> CodeBlock.of("(short) $L", d.intValue());
+            case INT -> CodeBlock.of("$L", d.intValue());
+            case LONG -> CodeBlock.of("$LL", d.longValue());
+            case FLOAT -> CodeBlock.of("$Lf", d.floatValue());
+            case DOUBLE -> CodeBlock.of("$Ld", d.doubleValue());
+            case BIG_INTEGER -> CodeBlock.of("new $T($S)", java.math.BigInteger.class, d.toBigInteger().toString());
+            case BIG_DECIMAL -> CodeBlock.of("new $T($S)", BigDecimal.class, d.toPlainString());
+            default -> null;
+          };
+        }
+      } else if (t instanceof TypeRef.EnumT e && v instanceof JsonValue.Text x) {
+        for (TypeRef.EnumConstant c : e.constants()) {
+          if (c.wireName().equals(x.value())) {
+            return CodeBlock.of("$T.$L", e.javaType(), c.javaName());
+          }
+        }
+      } else if (t instanceof TypeRef.ListT l && v instanceof JsonValue.Array a
+          && l.kind() != TypeRef.CollectionKind.ARRAY) {
+        List<CodeBlock> items = new ArrayList<>();
+        for (JsonValue item : a.items()) {
+          CodeBlock c = literal(item, l.element().type());
+          if (c == null) {
+            return null;
+          }
+          items.add(c);
+        }
+        return CodeBlock.of("$T.of($L)", l.kind() == TypeRef.CollectionKind.SET ? java.util.Set.class : LIST,
+            CodeBlock.join(items, ", "));
+      }
+      return null;
+    }
+
+    CodeBlock shape(TypeRef t, ParamMeta meta) {
+      if (t instanceof TypeRef.Scalar s) {
+        return scalar(s, meta);
+      } else if (t instanceof TypeRef.EnumT || t instanceof TypeRef.UnionT
+          || t instanceof TypeRef.ObjT o && o.qualifiedName() != null) {
+        return ref(t);
+      } else if (t instanceof TypeRef.ListT l) {
+        CodeBlock items = shape(l.element().type(), l.element().meta());
+        CodeBlock kind = CodeBlock.of("$T.Collection.$L", SHAPE, l.kind().name());
+        CodeBlock toArray = CodeBlock.of("null");
+        CodeBlock fromArray = CodeBlock.of("null");
+        if (l.kind() == TypeRef.CollectionKind.ARRAY) {
+          TypeName component = ((com.palantir.javapoet.ArrayTypeName) l.javaType()).componentType();
+          toArray = CodeBlock.of("l -> l.toArray(new $T[0])", component);
+          fromArray = CodeBlock.of("a -> $T.asList(($T[]) a)", java.util.Arrays.class, Object.class);
+        }
+        return CodeBlock.of("new $T.Arr($L, $L, $L, $L, $L, $L)", SHAPE, items, meta.minItems(), meta.maxItems(),
+            kind, toArray, fromArray);
+      } else if (t instanceof TypeRef.MapT m) {
+        return CodeBlock.of("new $T.MapOf($L)", SHAPE, shape(m.value().type(), m.value().meta()));
+      } else if (t instanceof TypeRef.OptT o) {
+        CodeBlock inner = shape(o.inner(), meta);
+        return switch (o.kind()) {
+          case OPTIONAL -> CodeBlock.of("new $T.Opt($L, x -> $T.of(x), o -> (($T<?>) o).orElse(null))", SHAPE,
+              inner, java.util.Optional.class, java.util.Optional.class);
+          case OPTIONAL_INT -> CodeBlock.of("new $T.Opt($L, x -> $T.of((Integer) x), o -> (($T) o).isPresent() ? "
+              + "(Object) (($T) o).getAsInt() : null)", SHAPE, inner, java.util.OptionalInt.class,
+              java.util.OptionalInt.class, java.util.OptionalInt.class);
+          case OPTIONAL_LONG -> CodeBlock.of("new $T.Opt($L, x -> $T.of((Long) x), o -> (($T) o).isPresent() ? "
+              + "(Object) (($T) o).getAsLong() : null)", SHAPE, inner, java.util.OptionalLong.class,
+              java.util.OptionalLong.class, java.util.OptionalLong.class);
+          case OPTIONAL_DOUBLE -> CodeBlock.of("new $T.Opt($L, x -> $T.of((Double) x), o -> (($T) o).isPresent() "
+              + "? (Object) (($T) o).getAsDouble() : null)", SHAPE, inner, java.util.OptionalDouble.class,
+              java.util.OptionalDouble.class, java.util.OptionalDouble.class);
+        };
+      } else if (t instanceof TypeRef.CredentialT c) {
+        return CodeBlock.of("new $T.CredentialRef($S)", SHAPE, c.credentialName());
+      } else if (t instanceof TypeRef.ObjT o) {
+        return CodeBlock.of("new $T.Obj($S, $L, v -> v, null)", SHAPE, "parameters", fieldList(o.fields(), 0));
+      }
+      TypeRef.ValueT v = (TypeRef.ValueT) t;
+      return switch (v.kind()) {
+        case FILE_REF -> CodeBlock.of("$T.FileRefValue.INSTANCE", SHAPE);
+        case RESOURCE_LOCATOR -> CodeBlock.of("$T.LocatorValue.INSTANCE", SHAPE);
+        case RESOURCE_MAPPER -> CodeBlock.of("$T.MapperValue.INSTANCE", SHAPE);
+        case SECRET -> CodeBlock.of("$T.SecretStr.INSTANCE", SHAPE);
+        case JSON -> CodeBlock.of("$T.AnyJson.INSTANCE", SHAPE);
+      };
+    }
+
+    private CodeBlock scalar(TypeRef.Scalar s, ParamMeta meta) {
+      List<JsonValue> allowed = new ArrayList<>(meta.allowed());
+      if (meta.constant() != null) {
+        allowed = List.of(meta.constant());
+      }
+      if (s.kind() == TypeRef.ScalarKind.STRING) {
+        List<CodeBlock> values = new ArrayList<>();
+        for (JsonValue a : allowed) {
+          if (a instanceof JsonValue.Text x) {
+            values.add(CodeBlock.of("$S", x.value()));
+          }
+        }
+        return meta.minLength() == null && meta.maxLength() == null && values.isEmpty()
+            ? CodeBlock.of("$T.Str.ANY", SHAPE)
+            : CodeBlock.of("new $T.Str($L, $L, $L)", SHAPE, meta.minLength(), meta.maxLength(),
+                values.isEmpty() ? CodeBlock.of("null") : CodeBlock.of("$T.of($L)", LIST, CodeBlock.join(values, ", ")));
+      } else if (s.kind() == TypeRef.ScalarKind.BOOLEAN) {
+        return CodeBlock.of("$T.Bool.INSTANCE", SHAPE);
+      }
+      List<CodeBlock> values = new ArrayList<>();
+      for (JsonValue a : allowed) {
+        if (a instanceof JsonValue.Num n) {
+          values.add(s.kind().isInteger() ? CodeBlock.of("$LL", n.value().longValue())
+              : CodeBlock.of("$Ld", n.value().doubleValue()));
+        }
+      }
+      CodeBlock allowedList = values.isEmpty() ? CodeBlock.of("null")
+          : CodeBlock.of("$T.of($L)", LIST, CodeBlock.join(values, ", "));
+      CodeBlock min = meta.minimum() == null ? CodeBlock.of("null") : CodeBlock.of("$Ld", meta.minimum());
+      CodeBlock max = meta.maximum() == null ? CodeBlock.of("null") : CodeBlock.of("$Ld", meta.maximum());
+      if (s.kind().isInteger()) {
+        return CodeBlock.of("new $T.Int($T.IntKind.$L, $L, $L, $L)", SHAPE, SHAPE, s.kind().name(), min, max,
+            allowedList);
+      }
+      return CodeBlock.of("new $T.Num($T.NumKind.$L, $L, $L, $L)", SHAPE, SHAPE, s.kind().name(), min, max,
+          allowedList);
+    }
+  }
+}

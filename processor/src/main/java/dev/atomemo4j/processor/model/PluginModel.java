@@ -1,0 +1,29 @@
+package dev.atomemo4j.processor.model;
+
+import com.palantir.javapoet.ClassName;
+import dev.atomemo4j.model.PluginDefinition;
+import java.util.List;
+
+/** Everything generation needs about one plugin. */
+public record PluginModel(
+    ClassName pluginClass,
+    PluginDefinition definition,
+    List<ToolModel> tools,
+    List<CredentialModel> credentials) {
+
+  public String resourceDirectory() {
+    return "META-INF/atomemo4j/" + definition.name();
+  }
+
+  public String definitionResource() {
+    return resourceDirectory() + "/definition.json";
+  }
+
+  public String schemaResource(String toolName, String kind) {
+    return resourceDirectory() + "/schemas/" + toolName + "." + kind + ".json";
+  }
+
+  public ClassName registryClass() {
+    return ClassName.get(pluginClass.packageName(), String.join("_", pluginClass.simpleNames()) + "Registry");
+  }
+}

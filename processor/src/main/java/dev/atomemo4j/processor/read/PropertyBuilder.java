@@ -1,0 +1,301 @@
+package dev.atomemo4j.processor.read;
+
+import static dev.atomemo4j.model.io.Pointers.child;
+
+import dev.atomemo4j.model.I18nText;
+import dev.atomemo4j.model.JsonValue;
+import dev.atomemo4j.model.property.Ai;
+import dev.atomemo4j.model.property.ArrayProperty;
+import dev.atomemo4j.model.property.BooleanProperty;
+import dev.atomemo4j.model.property.CredentialIdProperty;
+import dev.atomemo4j.model.property.DiscriminatedUnionProperty;
+import dev.atomemo4j.model.property.Display;
+import dev.atomemo4j.model.property.EncryptedStringProperty;
+import dev.atomemo4j.model.property.FileRefProperty;
+import dev.atomemo4j.model.property.LocatorMode;
+import dev.atomemo4j.model.property.NumberProperty;
+import dev.atomemo4j.model.property.ObjectProperty;
+import dev.atomemo4j.model.property.Property;
+import dev.atomemo4j.model.property.PropertyCommon;
+import dev.atomemo4j.model.property.ResourceLocatorProperty;
+import dev.atomemo4j.model.property.ResourceMapperProperty;
+import dev.atomemo4j.model.property.StringProperty;
+import dev.atomemo4j.model.property.Ui;
+import dev.atomemo4j.model.property.UiOption;
+import dev.atomemo4j.processor.diag.Origin;
+import dev.atomemo4j.processor.diag.OriginTable;
+import dev.atomemo4j.processor.model.ParamMeta;
+import dev.atomemo4j.processor.model.TypeRef;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javax.lang.model.element.Element;
+
+/**
+ * Writes the property DSL for a parameter: the member the Java type implies, what {@code @Param} adds, localized
+ * text, and the origin of every member so the validator's findings land on the right annotation value.
+ */
+final class PropertyBuilder {
+
+  /** Where a property stands: top-level members get {@code required} and a UI component by default. */
+  enum Position {
+    MEMBER,
+    ITEM,
+    ADDITIONAL,
+    VARIANT
+  }
+
+  private final Texts texts;
+  private final OriginTable origins;
+  private final ParamReader params;
+
+  PropertyBuilder(Texts texts, OriginTable origins, ParamReader params) {
+    this.texts = texts;
+    this.origins = origins;
+    this.params = params;
+  }
+
+  /**
+   * The property of {@code field} at {@code pointer}.
+   *
+   * @param element the declaration it comes from (for diagnostics)
+   * @param key the translation key prefix
+   */
+  Property build(TypeRef.Field field, Element element, String pointer, String key, Position position) {
+    ParamMeta meta = field.meta();
+    Mirror source = params.source(meta);
+    Origin at = source != null ? source.origin() : Origin.of(element);
+    origins.put(pointer, at);
+    registerAttributes(source, pointer);
+    if (meta.key() != null) {
+      key = meta.key();
+    }
+    TypeRef type = field.type() instanceof TypeRef.OptT o ? o.inner() : field.type();
+
+    String name = field.name() != null ? field.name()
+        : position == Position.ITEM ? "item" : position == Position.ADDITIONAL ? "value" : null;
+    Boolean required = switch (meta.required()) {
+      case "TRUE" -> Boolean.TRUE;
+      case "FALSE" -> Boolean.FALSE;
+      case "UNSTATED" -> null;
+      default -> position == Position.MEMBER ? field.required() : null;
+    };
+    Display display = meta.showWhen() == null && meta.hideWhen() == null ? null
+        : new Display(meta.hideWhen(), meta.showWhen());
+    Ai ai = meta.llmDescription() == null ? null
+        : new Ai(texts.text(meta.llmDescription(), key + ".llm_description", at));
+    I18nText displayName = texts.text(meta.displayName(), key + ".display_name", at);
+    List<String> dependsOn = meta.dependsOn().isEmpty() ? null : meta.dependsOn();
+
+    String defaultComponent = defaultComponent(type);
+    boolean componentType = !(type instanceof TypeRef.ValueT v && (v.kind() == TypeRef.ValueKind.FILE_REF
+        || v.kind() == TypeRef.ValueKind.RESOURCE_LOCATOR || v.kind() == TypeRef.ValueKind.RESOURCE_MAPPER));
+    Ui ui = null;
+    if (meta.hasUi() || (position == Position.MEMBER && componentType)) {
+      ui = ui(meta, type, componentType ? (meta.component() != null ? meta.component() : defaultComponent) : null,
+          key, at);
+    }
+    PropertyCommon common = new PropertyCommon(name, displayName, required, display, ai, ui, dependsOn,
+        meta.decoder());
+    List<JsonValue> allowed = meta.allowed().isEmpty() ? null : meta.allowed();
+
+    if (type instanceof TypeRef.Scalar s) {
+      if (s.kind() == TypeRef.ScalarKind.STRING) {
+        return new StringProperty(common, meta.constant(), meta.defaultValue(), allowed, d(meta.maxLength()),
+            d(meta.minLength()));
+      } else if (s.kind() == TypeRef.ScalarKind.BOOLEAN) {
+        return new BooleanProperty(common, meta.constant(), meta.defaultValue(), allowed);
+      }
+      return new NumberProperty(common, s.kind().isInteger(), meta.constant(), meta.defaultValue(), allowed,
+          meta.maximum(), meta.minimum());
+    } else if (type instanceof TypeRef.EnumT e) {
+      List<JsonValue> wire = new ArrayList<>();
+      e.constants().forEach(c -> wire.add(JsonValue.of(c.wireName())));
+      return new StringProperty(common, meta.constant(), meta.defaultValue(), allowed != null ? allowed : wire,
+          d(meta.maxLength()), d(meta.minLength()));
+    } else if (type instanceof TypeRef.ListT l) {
+      Property items = build(l.element(), element, child(pointer, "items"), key + ".items", Position.ITEM);
+      return new ArrayProperty(common, meta.constant(), meta.defaultValue(), allowed, items, d(meta.maxItems()),
+          d(meta.minItems()));
+    } else if (type instanceof TypeRef.MapT m) {
+      Property value = build(m.value(), element, child(pointer, "additional_properties"), key + ".value",
+          Position.ADDITIONAL);
+      return new ObjectProperty(common, List.of(), value, meta.constant(), meta.defaultValue(), allowed);
+    } else if (type instanceof TypeRef.ObjT o) {
+      return new ObjectProperty(common, members(o, element, child(pointer, "properties"), key), null,
+          meta.constant(), meta.defaultValue(), allowed);
+    } else if (type instanceof TypeRef.UnionT u) {
+      return union(u, element, pointer, key);
+    } else if (type instanceof TypeRef.CredentialT c) {
+      origins.put(child(pointer, "credential_name"), Origin.of(element));
+      return new CredentialIdProperty(common, c.credentialName(), meta.constant(), meta.defaultValue(), allowed);
+    }
+    TypeRef.ValueT v = (TypeRef.ValueT) type;
+    return switch (v.kind()) {
+      case FILE_REF -> new FileRefProperty(common);
+      case SECRET -> new EncryptedStringProperty(common, meta.constant(), meta.defaultValue(), allowed);
+      case RESOURCE_LOCATOR -> new ResourceLocatorProperty(common, null, modes(meta));
+      case RESOURCE_MAPPER -> new ResourceMapperProperty(common, meta.mapper(), null);
+      case JSON -> new ObjectProperty(common, List.of(), null, meta.constant(), meta.defaultValue(), allowed);
+    };
+  }
+
+  /** The properties of a record's components, at {@code pointer} ({@code …/properties}). */
+  List<Property> members(TypeRef.ObjT o, Element element, String pointer, String key) {
+    return members(o, element, pointer, key, 0);
+  }
+
+  /** As above, for members that stand {@code offset} places further in the written list. */
+  private List<Property> members(TypeRef.ObjT o, Element element, String pointer, String key, int offset) {
+    List<Property> out = new ArrayList<>();
+    for (int i = 0; i < o.fields().size(); i++) {
+      TypeRef.Field f = o.fields().get(i);
+      out.add(build(f, element, child(pointer, i + offset), key + "." + f.name(), Position.MEMBER));
+    }
+    return out;
+  }
+
+  private Property union(TypeRef.UnionT u, Element element, String pointer, String key) {
+    List<Property> variants = new ArrayList<>();
+    List<UiOption> options = new ArrayList<>();
+    for (int i = 0; i < u.variants().size(); i++) {
+      TypeRef.Variant v = u.variants().get(i);
+      String vPointer = child(child(pointer, "any_of"), i);
+      String vKey = key + "." + v.constant();
+      List<Property> props = new ArrayList<>();
+      props.add(new StringProperty(new PropertyCommon(u.discriminator(), null, true, null, null, null, null, null),
+          JsonValue.of(v.constant()), null, null, null, null));
+      // The discriminator comes first, so the record's own properties sit one index further.
+      props.addAll(members(v.record(), element, child(vPointer, "properties"), vKey, 1));
+      variants.add(ObjectProperty.of(PropertyCommon.named(strictName(v.constant())), props));
+      options.add(new UiOption(null, texts.text(v.label(), vKey + ".label", Origin.of(element)),
+          JsonValue.of(v.constant())));
+    }
+    origins.put(pointer, Origin.of(element));
+    return new DiscriminatedUnionProperty(variants, u.discriminator(),
+        Ui.builder().options(options).component("select").build());
+  }
+
+  private List<LocatorMode> modes(ParamMeta meta) {
+    List<LocatorMode> modes = new ArrayList<>();
+    ParamMeta.LocatorMeta l = meta.locator();
+    if (l == null) {
+      modes.add(LocatorMode.id());
+      return modes;
+    }
+    if (l.list() != null) {
+      modes.add(LocatorMode.list(l.list(), l.searchable() ? Boolean.TRUE : null));
+    }
+    if (l.urlRegex() != null) {
+      modes.add(LocatorMode.url(l.urlRegex()));
+    }
+    if (l.id()) {
+      modes.add(LocatorMode.id());
+    }
+    return modes;
+  }
+
+  private Ui ui(ParamMeta meta, TypeRef type, String component, String key, Origin at) {
+    Ui.Builder b = Ui.builder()
+        .hint(texts.text(meta.hint(), key + ".hint", at))
+        .placeholder(texts.text(meta.placeholder(), key + ".placeholder", at))
+        .width(meta.width())
+        .indentation(meta.indentation() == null ? null : meta.indentation().doubleValue())
+        .component(component)
+        .searchable(meta.searchable())
+        .clearable(meta.clearable())
+        .language(meta.language() != null ? meta.language()
+            : "code-editor".equals(component) && type instanceof TypeRef.ValueT ? "json" : null)
+        .step(meta.step())
+        .suffix(meta.suffix());
+    if (meta.supportExpression()) {
+      b.supportExpression(true);
+    }
+    if (meta.sensitive()) {
+      b.sensitive(true);
+    }
+    if (meta.readonly()) {
+      b.readonly(true);
+    }
+    if (meta.disabled()) {
+      b.disabled(true);
+    }
+    List<UiOption> options = new ArrayList<>();
+    if (!meta.options().isEmpty()) {
+      for (ParamMeta.OptionMeta o : meta.options()) {
+        options.add(new UiOption(o.icon(), texts.text(o.label(), key + ".option." + o.value(), at), o.jsonValue()));
+      }
+    } else {
+      TypeRef options0 = type instanceof TypeRef.ListT l ? unwrap(l.element().type()) : type;
+      if (options0 instanceof TypeRef.EnumT e) {
+        for (TypeRef.EnumConstant c : e.constants()) {
+          options.add(new UiOption(null, texts.text(c.label(), key + ".option." + c.wireName(), at),
+              JsonValue.of(c.wireName())));
+        }
+      }
+    }
+    if (!options.isEmpty()) {
+      b.options(options);
+    }
+    return b.build();
+  }
+
+  private static TypeRef unwrap(TypeRef t) {
+    return t instanceof TypeRef.OptT o ? o.inner() : t;
+  }
+
+  /** The component a type gets when {@code @Param(component)} does not say. */
+  static String defaultComponent(TypeRef type) {
+    if (type instanceof TypeRef.Scalar s) {
+      return s.kind() == TypeRef.ScalarKind.STRING ? "input"
+          : s.kind() == TypeRef.ScalarKind.BOOLEAN ? "switch" : "number-input";
+    } else if (type instanceof TypeRef.EnumT) {
+      return "select";
+    } else if (type instanceof TypeRef.ListT l) {
+      TypeRef e = unwrap(l.element().type());
+      return e instanceof TypeRef.EnumT ? "multi-select"
+          : e instanceof TypeRef.ObjT || e instanceof TypeRef.UnionT ? "array-section" : "tag-input";
+    } else if (type instanceof TypeRef.ObjT || type instanceof TypeRef.MapT) {
+      return "section";
+    } else if (type instanceof TypeRef.CredentialT) {
+      return "credential-select";
+    } else if (type instanceof TypeRef.ValueT v) {
+      return v.kind() == TypeRef.ValueKind.SECRET ? "encrypted-input"
+          : v.kind() == TypeRef.ValueKind.JSON ? "code-editor" : null;
+    }
+    return null;
+  }
+
+  /** Points each written {@code @Param} attribute at the definition member it becomes. */
+  private void registerAttributes(Mirror source, String pointer) {
+    if (source == null) {
+      return;
+    }
+    String[][] map = {
+        {"name", "name"}, {"displayName", "display_name"}, {"required", "required"}, {"hint", "ui/hint"},
+        {"placeholder", "ui/placeholder"}, {"llmDescription", "ai"}, {"component", "ui/component"},
+        {"width", "ui/width"}, {"indentation", "ui/indentation"}, {"options", "ui/options"},
+        {"language", "ui/language"}, {"defaultValue", "default"}, {"constant", "constant"}, {"allowed", "enum"},
+        {"minimum", "minimum"}, {"maximum", "maximum"}, {"minLength", "min_length"}, {"maxLength", "max_length"},
+        {"minItems", "min_items"}, {"maxItems", "max_items"}, {"showWhen", "display/show"},
+        {"hideWhen", "display/hide"}, {"dependsOn", "depends_on"}, {"decoder", "decoder"}};
+    for (String[] m : map) {
+      if (source.isSet(m[0])) {
+        origins.put(pointer + "/" + m[1], source.origin(m[0]));
+      }
+    }
+  }
+
+  private static Double d(Integer i) {
+    return i == null ? null : i.doubleValue();
+  }
+
+  /** A property-style name for a union variant, from its discriminator constant. */
+  static String strictName(String constant) {
+    String s = constant.replaceAll("[^A-Za-z0-9]+", "_").replaceAll("^_+|_+$", "").toLowerCase(Locale.ROOT);
+    if (s.isEmpty() || !Character.isLetter(s.charAt(0))) {
+      s = "variant_" + s;
+    }
+    return s.replaceAll("_+", "_");
+  }
+}
