@@ -49,7 +49,10 @@ public final class Atomemo4jProcessor extends AbstractProcessor {
   private final Map<String, String> pluginNames = new HashMap<>();
   /** Classes some plugin lists, to find @Tool/@Credential elements nobody owns. */
   private final Set<String> owned = new LinkedHashSet<>();
-  private final List<Element> ownedCandidates = new ArrayList<>();
+  /** @Tool and @Credential elements seen, by name: elements of earlier rounds cannot be reported on later. */
+  private final List<Candidate> ownedCandidates = new ArrayList<>();
+
+  private record Candidate(String typeName, String methodName, boolean credential) {}
 
   @Override
   public synchronized void init(ProcessingEnvironment env) {
@@ -170,8 +173,13 @@ public final class Atomemo4jProcessor extends AbstractProcessor {
   private void collectOwnershipCandidates(RoundEnvironment round) {
     for (String a : List.of(TOOL, CREDENTIAL)) {
       TypeElement annotation = processingEnv.getElementUtils().getTypeElement(a);
-      if (annotation != null) {
-        ownedCandidates.addAll(round.getElementsAnnotatedWith(annotation));
+      if (annotation == null) {
+        continue;
+      }
+      for (Element e : round.getElementsAnnotatedWith(annotation)) {
+        TypeElement type = e instanceof TypeElement te ? te : (TypeElement) e.getEnclosingElement();
+        ownedCandidates.add(new Candidate(type.getQualifiedName().toString(),
+            e instanceof TypeElement ? null : e.getSimpleName().toString(), a.equals(CREDENTIAL)));
       }
     }
   }
@@ -181,15 +189,25 @@ public final class Atomemo4jProcessor extends AbstractProcessor {
     if (reporter.errorCount() > 0) {
       return;
     }
-    for (Element e : ownedCandidates) {
-      TypeElement type = e instanceof TypeElement te ? te : (TypeElement) e.getEnclosingElement();
-      if (owned.contains(type.getQualifiedName().toString())) {
+    for (Candidate c : ownedCandidates) {
+      if (owned.contains(c.typeName())) {
         continue;
       }
-      boolean credential = e.getAnnotationMirrors().stream()
-          .anyMatch(m -> m.getAnnotationType().toString().equals(CREDENTIAL));
-      reporter.report(Message.NOT_OWNED, Origin.of(e), e.getSimpleName(), credential ? "Credential" : "Tool",
-          type.getSimpleName(), credential ? "credentials" : "tools");
+      TypeElement type = processingEnv.getElementUtils().getTypeElement(c.typeName());
+      if (type == null) {
+        continue;
+      }
+      Element e = type;
+      if (c.methodName() != null) {
+        for (Element m : type.getEnclosedElements()) {
+          if (m.getSimpleName().contentEquals(c.methodName())) {
+            e = m;
+            break;
+          }
+        }
+      }
+      reporter.report(Message.NOT_OWNED, Origin.of(e), e.getSimpleName(), c.credential() ? "Credential" : "Tool",
+          type.getSimpleName(), c.credential() ? "credentials" : "tools");
     }
   }
 }

@@ -25,7 +25,7 @@ final class Sources {
 
   static Compilation compile(List<String> options, JavaFileObject... sources) {
     List<String> all = new ArrayList<>(options);
-    all.add("-Xlint:all");
+    all.add("-Xlint:all,-processing");
     return javac().withProcessors(new Atomemo4jProcessor()).withOptions(all).compile(sources);
   }
 

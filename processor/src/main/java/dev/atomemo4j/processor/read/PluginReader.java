@@ -203,9 +203,9 @@ public final class PluginReader {
     origins.put(child(at, "description"), c.origin("description"));
     origins.put(child(at, "oauth2_grant_type"), c.origin("grantType"));
     origins.put(child(at, "parameters"), c.origin());
-    TypeRef r = mapper.map(t, te, "credential " + name);
-    if (!(r instanceof TypeRef.ObjT obj)) {
-      return;
+    TypeRef.ObjT obj = mapper.credentialRecord(te, "credential " + name);
+    if (obj == null) {
+      return; // the mapper reported why
     }
     String key = "credential." + name;
     List<Property> parameters = properties.members(obj, te, child(at, "parameters"), key);

@@ -263,6 +263,12 @@ public final class TypeMapper {
     return new TypeRef.UnionT(javaType, union.string("discriminator"), variants);
   }
 
+  /** The record's own shape, even when it is a {@code @Credential} (which elsewhere maps to a credential_id). */
+  public TypeRef.ObjT credentialRecord(TypeElement te, String what) {
+    TypeRef r = record(te, (DeclaredType) te.asType(), TypeName.get(te.asType()), te, what);
+    return r instanceof TypeRef.ObjT o ? o : null;
+  }
+
   private TypeRef record(TypeElement te, DeclaredType type, TypeName javaType, Element site, String what) {
     String qn = te.getQualifiedName().toString();
     if (inProgress.contains(qn)) {
@@ -281,7 +287,7 @@ public final class TypeMapper {
       for (RecordComponentElement rc : te.getRecordComponents()) {
         TypeMirror componentType = types.asMemberOf(type, rc.getAccessor()) instanceof
             javax.lang.model.type.ExecutableType et ? et.getReturnType() : rc.asType();
-        TypeRef.Field f = field(rc, componentType, rc.getSimpleName().toString(),
+        TypeRef.Field f = field(positioned(te, rc), componentType, rc.getSimpleName().toString(),
             what + " → " + te.getSimpleName() + "." + rc.getSimpleName());
         if (f == null) {
           failed = true;
@@ -293,6 +299,20 @@ public final class TypeMapper {
     } finally {
       inProgress.pop();
     }
+  }
+
+  /**
+   * The element to read a record component's annotations from and report on: javac (17) cannot place a diagnostic
+   * on a RecordComponentElement, but it can on the component's private field, which carries the same annotations.
+   */
+  private static Element positioned(TypeElement record, RecordComponentElement rc) {
+    for (Element e : record.getEnclosedElements()) {
+      if (e.getKind() == ElementKind.FIELD && e.getSimpleName().contentEquals(rc.getSimpleName())
+          && !e.getModifiers().contains(Modifier.STATIC)) {
+        return e;
+      }
+    }
+    return rc;
   }
 
   /** A record component or tool parameter as an object member. {@code javaName} is the accessor name. */
