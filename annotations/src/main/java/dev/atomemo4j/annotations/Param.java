@@ -7,14 +7,17 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Describes one tool or credential parameter: on a method parameter, a record component, or a field of a POJO.
+ * Describes one tool or credential parameter: on a method parameter, a record component, or a field of a POJO;
+ * on a type argument ({@code List<@Param(name = "tag") String>}) it describes the items of a list or the values of
+ * a map.
  *
  * <p>Numbers use {@code NaN}, counts {@code -1} and strings {@code ""} for "not set". JSON-valued attributes
  * ({@link #defaultValue()}, {@link #constant()}, {@link #showWhen()}, …) are JSON text, checked at compile time.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)
-@Target({ElementType.PARAMETER, ElementType.FIELD, ElementType.RECORD_COMPONENT, ElementType.METHOD})
+@Target({ElementType.PARAMETER, ElementType.FIELD, ElementType.RECORD_COMPONENT, ElementType.METHOD,
+    ElementType.TYPE_USE})
 public @interface Param {
 
   /**

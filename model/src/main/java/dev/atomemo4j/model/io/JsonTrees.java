@@ -49,7 +49,8 @@ public final class JsonTrees {
       return JsonValue.of(node.booleanValue());
     }
     if (node.isNumber()) {
-      return new JsonValue.Num(node.isBigDecimal() ? node.decimalValue() : new BigDecimal(node.bigIntegerValue()));
+      // Integral nodes keep every digit; other numbers (BigDecimal or double nodes) keep their decimal value.
+      return new JsonValue.Num(node.isIntegralNumber() ? new BigDecimal(node.bigIntegerValue()) : node.decimalValue());
     }
     if (node.isArray()) {
       List<JsonValue> items = new ArrayList<>(node.size());

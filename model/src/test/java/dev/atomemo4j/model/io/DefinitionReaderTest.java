@@ -87,4 +87,11 @@ class DefinitionReaderTest {
     assertThat(DefinitionWriter.toCompactJson(r.definition().orElseThrow()))
         .contains("{\"name\":\"s\",\"required\":true,\"type\":\"string\",\"default\":\"a\",\"max_length\":3}");
   }
+
+  @Test
+  void doubleNodesFromOtherParsersKeepTheirFraction() {
+    var node = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.numberNode(1.5d);
+
+    assertThat(JsonTrees.fromJackson(node)).isEqualTo(new dev.atomemo4j.model.JsonValue.Num(new java.math.BigDecimal("1.5")));
+  }
 }
