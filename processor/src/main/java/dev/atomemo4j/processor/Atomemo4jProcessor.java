@@ -42,6 +42,9 @@ public final class Atomemo4jProcessor extends AbstractProcessor {
   static final String TOOL = "dev.atomemo4j.annotations.Tool";
   static final String CREDENTIAL = "dev.atomemo4j.annotations.Credential";
 
+  /** A test seam: runs before each plugin is read, so tests can inject a failure. */
+  private final java.util.function.Consumer<TypeElement> beforeRead;
+
   private Reporter reporter;
   private Outputs outputs;
   /** Plugins deferred to a later round, by qualified name (elements are not stable across rounds). */
@@ -53,6 +56,14 @@ public final class Atomemo4jProcessor extends AbstractProcessor {
   private final List<Candidate> ownedCandidates = new ArrayList<>();
 
   private record Candidate(String typeName, String methodName, boolean credential) {}
+
+  public Atomemo4jProcessor() {
+    this(plugin -> { });
+  }
+
+  Atomemo4jProcessor(java.util.function.Consumer<TypeElement> beforeRead) {
+    this.beforeRead = beforeRead;
+  }
 
   @Override
   public synchronized void init(ProcessingEnvironment env) {
@@ -115,6 +126,7 @@ public final class Atomemo4jProcessor extends AbstractProcessor {
 
   private void processPlugin(TypeElement plugin) {
     try {
+      beforeRead.accept(plugin);
       PluginReader reader = new PluginReader(processingEnv, reporter);
       PluginModel model = reader.read(plugin);
       for (TypeMirror t : listed(plugin)) {

@@ -119,7 +119,7 @@ final class RegistryGenerator {
       m.addParameter(t.owner(), "target", Modifier.FINAL);
     }
     CodeBlock input = t.recordInput() ? shapes.ref(t.input())
-        : CodeBlock.of("new $T.Obj($S, $L, v -> v, null)", SHAPE, t.name(), shapes.fieldList(t.input().fields(), 0));
+        : CodeBlock.of("new $T.Obj($S, $L, v -> v, null)", SHAPE, t.name(), shapes.fieldList(t.input().fields()));
     List<CodeBlock> args = new ArrayList<>();
     for (ToolModel.Arg a : t.args()) {
       if (a instanceof ToolModel.ContextArg) {
@@ -232,7 +232,7 @@ final class RegistryGenerator {
 
     private CodeBlock define(TypeRef t) {
       if (t instanceof TypeRef.ObjT o) {
-        return record(o, 0, null);
+        return record(o, 0, null, null);
       } else if (t instanceof TypeRef.EnumT e) {
         List<CodeBlock> pairs = new ArrayList<>();
         for (TypeRef.EnumConstant c : e.constants()) {
@@ -244,7 +244,7 @@ final class RegistryGenerator {
       List<CodeBlock> pairs = new ArrayList<>();
       CodeBlock.Builder variantOf = CodeBlock.builder().add("o -> ");
       for (TypeRef.Variant v : u.variants()) {
-        pairs.add(CodeBlock.of("$S, $L", v.constant(), record(v.record(), 1, v.constant())));
+        pairs.add(CodeBlock.of("$S, $L", v.constant(), record(v.record(), 1, u.discriminator(), v.constant())));
         variantOf.add("o instanceof $T ? $S : ", v.record().javaType(), v.constant());
       }
       variantOf.add("null");
@@ -253,7 +253,7 @@ final class RegistryGenerator {
     }
 
     /** A record's Obj; in a union variant the discriminator is field 0 and the components start at 1. */
-    private CodeBlock record(TypeRef.ObjT o, int offset, String discriminatorConstant) {
+    private CodeBlock record(TypeRef.ObjT o, int offset, String discriminator, String discriminatorConstant) {
       List<CodeBlock> ctorArgs = new ArrayList<>();
       List<CodeBlock> getters = new ArrayList<>();
       if (discriminatorConstant != null) {
@@ -264,19 +264,22 @@ final class RegistryGenerator {
         ctorArgs.add(CodeBlock.of("($T) v[$L]", f.type().javaType(), i + offset));
         getters.add(CodeBlock.of("x.$L()", f.javaName()));
       }
-      CodeBlock fields = fieldList(o.fields(), offset);
-      if (discriminatorConstant != null) {
-        fields = CodeBlock.of("$T.concat($T.of(new $T.Field($S, new $T.Str(null, null, $T.of($S)), true, false, "
-                + "null)).stream(), $L.stream()).toList()", java.util.stream.Stream.class, LIST, SHAPE,
-            "__discriminator__", SHAPE, LIST, discriminatorConstant, fields);
-      }
+      List<CodeBlock> prefix = discriminatorConstant == null ? List.of() : List.of(CodeBlock.of(
+          "new $T.Field($S, new $T.Str(null, null, $T.of($S)), true, false, null)", SHAPE, discriminator, SHAPE,
+          LIST, discriminatorConstant));
+      CodeBlock fields = fieldList(prefix, o.fields());
       return CodeBlock.of("new $T.Obj($S, $L,\n    v -> new $T($L),\n    o -> { $T x = ($T) o; return new "
               + "$T[] {$L}; })", SHAPE, o.qualifiedName(), fields, o.javaType(), CodeBlock.join(ctorArgs, ", "),
           o.javaType(), o.javaType(), Object.class, CodeBlock.join(getters, ", "));
     }
 
-    CodeBlock fieldList(List<TypeRef.Field> fields, int offset) {
-      List<CodeBlock> out = new ArrayList<>();
+    CodeBlock fieldList(List<TypeRef.Field> fields) {
+      return fieldList(List.of(), fields);
+    }
+
+    /** {@code List.of(...)} of the fields, after {@code prefix} (a union variant's discriminator). */
+    CodeBlock fieldList(List<CodeBlock> prefix, List<TypeRef.Field> fields) {
+      List<CodeBlock> out = new ArrayList<>(prefix);
       for (TypeRef.Field f : fields) {
         out.add(CodeBlock.of("new $T.Field($S, $L, $L, $L, $L)", SHAPE, f.name(), shape(f.type(), f.meta()),
             f.required(), f.nullable(), absent(f)));
@@ -401,7 +404,7 @@ final class RegistryGenerator {
       } else if (t instanceof TypeRef.CredentialT c) {
         return CodeBlock.of("new $T.CredentialRef($S)", SHAPE, c.credentialName());
       } else if (t instanceof TypeRef.ObjT o) {
-        return CodeBlock.of("new $T.Obj($S, $L, v -> v, null)", SHAPE, "parameters", fieldList(o.fields(), 0));
+        return CodeBlock.of("new $T.Obj($S, $L, v -> v, null)", SHAPE, "parameters", fieldList(o.fields()));
       }
       TypeRef.ValueT v = (TypeRef.ValueT) t;
       return switch (v.kind()) {

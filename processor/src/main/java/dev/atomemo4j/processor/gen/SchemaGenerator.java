@@ -91,7 +91,8 @@ public final class SchemaGenerator {
         : meta.hint() != null ? meta.hint() : meta.displayName();
     JsonValue inner = schema(f.type(), true);
     Map<String, JsonValue> constraints = constraints(f.type(), meta);
-    if (f.nullable()) {
+    // The runtime reads null as "not given" for optional members, so the schema admits it there too.
+    if (f.nullable() || !f.required() && !(f.type() instanceof TypeRef.ValueT v && v.kind() == TypeRef.ValueKind.JSON)) {
       Map<String, JsonValue> typed = new LinkedHashMap<>(((JsonValue.Obj) inner).members());
       typed.putAll(constraints);
       if (description != null) {

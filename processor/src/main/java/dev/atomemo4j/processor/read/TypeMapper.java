@@ -213,7 +213,8 @@ public final class TypeMapper {
     }
     Mirror use = params.typeUse(site, arg);
     ParamMeta meta = use == null ? ParamMeta.NONE : params.read(use, site);
-    return new TypeRef.Field(meta.name(), null, t, false, isNullable(site, arg), meta);
+    // Items and map values are never "absent": only a nullable type admits null there.
+    return new TypeRef.Field(meta.name(), null, t, true, isNullable(site, arg), meta);
   }
 
   private TypeRef enumeration(TypeElement te, TypeName javaType, Element site, String what) {
@@ -326,7 +327,7 @@ public final class TypeMapper {
     if (t == null) {
       return null;
     }
-    String name = meta.name() != null ? meta.name() : javaName;
+    String name = meta.name() != null ? meta.name() : snakeCase(javaName);
     boolean nullable = isNullable(element, type);
     boolean optionalType = t instanceof TypeRef.OptT;
     boolean required = switch (meta.required()) {
@@ -335,6 +336,26 @@ public final class TypeMapper {
       default -> !optionalType && !nullable && meta.defaultValue() == null;
     };
     return new TypeRef.Field(name, javaName, t, required, nullable, meta);
+  }
+
+  /** Record components are camelCase in Java and snake_case in Atomemo: {@code resultsPerPage → results_per_page}. */
+  static String snakeCase(String javaName) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < javaName.length(); i++) {
+      char c = javaName.charAt(i);
+      if (Character.isUpperCase(c)) {
+        boolean boundary = i > 0 && (Character.isLowerCase(javaName.charAt(i - 1))
+            || Character.isDigit(javaName.charAt(i - 1))
+            || (i + 1 < javaName.length() && Character.isLowerCase(javaName.charAt(i + 1))));
+        if (boundary && out.length() > 0 && out.charAt(out.length() - 1) != '_') {
+          out.append('_');
+        }
+        out.append(Character.toLowerCase(c));
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
   }
 
   static boolean isPublic(TypeElement te) {
@@ -351,11 +372,16 @@ public final class TypeMapper {
   }
 
   private TypeRef unsupported(TypeMirror type, Element site, String what, String why) {
-    reporter.report(Message.UNSUPPORTED_TYPE, Origin.of(site), type.toString() + " (" + what + ")", why);
+    reporter.report(Message.UNSUPPORTED_TYPE, Origin.of(site), plain(type) + " (" + what + ")", why);
     return null;
   }
 
-  static ExecutableElement accessor(RecordComponentElement rc) {
-    return rc.getAccessor();
+  /** The type as written, without type-use annotations such as {@code @Param}. */
+  static String plain(TypeMirror type) {
+    try {
+      return TypeName.get(type).withoutAnnotations().toString();
+    } catch (RuntimeException e) {
+      return type.toString();
+    }
   }
 }
