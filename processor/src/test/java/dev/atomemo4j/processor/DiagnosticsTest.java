@@ -484,6 +484,99 @@ class DiagnosticsTest {
   }
 
   @Test
+  @Covers("bad-model-name")
+  void aModelNameWithTwoDotsIsAnErrorOnTheModel() {
+    JavaFileObject p = Sources.source("demo.Demo", "package demo;", "import dev.atomemo4j.annotations.*;",
+        "@Plugin(name = \"demo-plugin\", displayName = \"Demo\", description = \"d\", icon = \"x\")",
+        "@Model(name = \"gpt..4\", displayName = \"GPT\", description = \"d\")",
+        "public final class Demo {}");
+    Compilation c = Sources.compile(p);
+
+    assertThat(c).hadErrorContaining("[atomemo4j:bad-model-name] model name \"gpt..4\" is invalid").inFile(p)
+        .onLineContaining("@Model");
+  }
+
+  @Test
+  @Covers("not-integral")
+  void aFractionalDefaultOfAnIntegerIsAnError() {
+    JavaFileObject t = tools(TOOL, "  public String run(@Param(name = \"n\", defaultValue = \"1.5\") int n) "
+        + "{ return \"\"; }");
+    Compilation c = Sources.compile(plugin(), t);
+
+    assertThat(c).hadErrorContaining("[atomemo4j:not-integral] default 1.5 has a fraction").inFile(t)
+        .onLineContaining("defaultValue");
+  }
+
+  @Test
+  @Covers("unsafe-number")
+  void aDefaultBeyondTwoToTheFiftyThirdIsAnError() {
+    JavaFileObject t = tools(TOOL, "  public String run(@Param(name = \"n\", defaultValue = \"9007199254740993\") "
+        + "long n) { return \"\"; }");
+    Compilation c = Sources.compile(plugin(), t);
+
+    assertThat(c).hadErrorContaining("[atomemo4j:unsafe-number] 9007199254740993 is beyond ±2^53").inFile(t)
+        .onLineContaining("defaultValue");
+  }
+
+  @Test
+  @Covers("bad-email")
+  void anAuthorEmailThatIsNotAnAddressIsAnError() {
+    Compilation c = Sources.compile(List.of("-Aatomemo4j.version=1.0.0", "-Aatomemo4j.email=jane"), plugin(),
+        tools(TOOL, "  public String run() { return \"\"; }"));
+
+    assertThat(c).hadErrorContaining("[atomemo4j:bad-email] email \"jane\" is not an e-mail address");
+  }
+
+  @Test
+  @Covers("bad-locale-key")
+  void aLocaleThatIsNotLanguageUnderscoreRegionIsAnErrorOnTheText() throws Exception {
+    Files.createDirectories(resources.resolve("demo"));
+    Files.writeString(resources.resolve("demo/Demo_english.properties"), "plugin.display_name = Demo\n");
+    JavaFileObject p = plugin("name = \"demo-plugin\", displayName = \"Demo\", description = \"d\", icon = \"x\","
+        + " locales = {\"en-US\", \"english\"}, tools = Tools.class");
+    Compilation c = Sources.compile(List.of("-Aatomemo4j.version=1.0.0", "-Aatomemo4j.resources=" + resources), p,
+        tools(TOOL, "  public String run() { return \"\"; }"));
+
+    assertThat(c).hadErrorContaining("[atomemo4j:bad-locale-key] locale key \"english\" is invalid").inFile(p)
+        .onLineContaining("displayName = \"Demo\"");
+  }
+
+  @Test
+  @Covers("union-discriminator")
+  void twoVariantsWithOneConstantAreAnError() {
+    JavaFileObject shape = Sources.source("demo.Shape", "package demo;", "import dev.atomemo4j.annotations.*;",
+        "@Union(discriminator = \"kind\")",
+        "public sealed interface Shape permits Shape.Circle, Shape.Square {",
+        "  @Variant(\"round\") record Circle(double radius) implements Shape {}",
+        "  @Variant(\"round\") record Square(double side) implements Shape {}",
+        "}");
+    JavaFileObject t = tools(TOOL, "  public String run(@Param(name = \"shapes\") java.util.List<Shape> s) "
+        + "{ return \"\"; }");
+    Compilation c = Sources.compile(plugin(), shape, t);
+
+    assertThat(c).hadErrorContaining("[atomemo4j:union-discriminator] variants 0 and 1 share the discriminator "
+        + "constant \"round\"").inFile(t).onLineContaining("List<Shape> s");
+  }
+
+  @Test
+  @Covers("bad-depends-on")
+  void dependingOnAnUnknownSiblingIsAnErrorWithASuggestion() {
+    JavaFileObject t = tools(TOOL, "  public String run(@Param(name = \"base\") String base,",
+        "      @Param(name = \"table\", dependsOn = \"bsae\") String table) { return base; }");
+    Compilation c = Sources.compile(plugin(), t);
+
+    assertThat(c).hadErrorContaining("[atomemo4j:bad-depends-on] depends_on names \"bsae\", but no sibling "
+        + "property has that name; did you mean \"base\"?").inFile(t).onLineContaining("dependsOn");
+  }
+
+  @Test
+  void theGeneratedRegistryCompilesWithoutAnyWarning() {
+    Compilation c = Sources.compile(List.of("-Aatomemo4j.version=1.0.0", "-Werror"), Fixtures.sources("equiv"));
+
+    assertThat(c).succeededWithoutWarnings();
+  }
+
+  @Test
   void aPluginWithManyMistakesReportsAllOfThemInOneCompile() {
     JavaFileObject p = plugin("name = \"d\", displayName = \"Demo\", description = \"d\", icon = \"x\","
         + " repo = \"nope\", tools = Tools.class");
