@@ -10,12 +10,13 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * One V2-serializer text frame, {@code [join_ref, ref, topic, event, payload]} (hub-protocol.md §2.3).
+ * One V2-serializer text frame, {@code [join_ref, ref, topic, event, payload]} (hub-protocol.md §2.3). Public so that a
+ * {@link FrameListener} can see frames; parsing and encoding stay internal.
  *
  * <p>Parsing is stricter than Phoenix's own decoder on purpose: the dev hub exists to catch runtime bugs, so refs must
  * be strings or null and the payload must be an object, exactly as the official clients send them.
  */
-record Frame(String joinRef, String ref, String topic, String event, ObjectNode payload) {
+public record Frame(String joinRef, String ref, String topic, String event, ObjectNode payload) {
 
     static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)

@@ -41,6 +41,7 @@ public final class PhoenixConnection implements Session.Listener.AutoDemanding {
     private final SocketKind kind;
     private final ChannelHandler handler;
     private final JoinAuthorizer authorizer;
+    private final FrameListener frameListener;
 
     private final Object stateLock = new Object();
     private final Object sendLock = new Object();
@@ -51,11 +52,13 @@ public final class PhoenixConnection implements Session.Listener.AutoDemanding {
 
     private volatile Session session;
 
-    PhoenixConnection(String id, SocketKind kind, ChannelHandler handler, JoinAuthorizer authorizer) {
+    PhoenixConnection(String id, SocketKind kind, ChannelHandler handler, JoinAuthorizer authorizer,
+            FrameListener frameListener) {
         this.id = id;
         this.kind = kind;
         this.handler = handler;
         this.authorizer = authorizer;
+        this.frameListener = frameListener;
     }
 
     @Override
@@ -75,8 +78,10 @@ public final class PhoenixConnection implements Session.Listener.AutoDemanding {
             return;
         }
         if (log.isTraceEnabled()) {
-            log.trace("Connection {} <- {}", id, text);
+            // Never the payload: it can carry credentials. A FrameListener sees it and can redact it.
+            log.trace("Connection {} <- {} ({} chars)", id, describe(frame), text.length());
         }
+        observe(FrameListener.Direction.IN, frame);
         synchronized (stateLock) {
             if (!ended) {
                 dispatch(frame);
@@ -274,9 +279,22 @@ public final class PhoenixConnection implements Session.Listener.AutoDemanding {
             }
         }
         if (log.isTraceEnabled()) {
-            log.trace("Connection {} -> {}", id, text);
+            log.trace("Connection {} -> {} ({} chars)", id, describe(frame), text.length());
         }
+        observe(FrameListener.Direction.OUT, frame);
         return true;
+    }
+
+    private void observe(FrameListener.Direction direction, Frame frame) {
+        try {
+            frameListener.onFrame(id, direction, frame);
+        } catch (RuntimeException e) {
+            log.warn("Connection {}: frame listener failed on {} {}", id, direction, frame.event(), e);
+        }
+    }
+
+    private static String describe(Frame frame) {
+        return "[" + frame.joinRef() + ", " + frame.ref() + ", " + frame.topic() + ", " + frame.event() + "]";
     }
 
     private static Frame closeFrame(Channel channel) {

@@ -68,6 +68,7 @@ public final class PhoenixServer implements AutoCloseable {
         this.handlers = new Handler.Sequence(builder.handlers);
         ChannelHandler channelHandler = builder.channelHandler;
         JoinAuthorizer joinAuthorizer = builder.joinAuthorizer;
+        FrameListener frameListener = builder.frameListener;
         AtomicLong connectionIds = new AtomicLong();
         WebSocketUpgradeHandler sockets = WebSocketUpgradeHandler.from(server, container -> {
             container.setIdleTimeout(builder.idleTimeout);
@@ -75,7 +76,7 @@ public final class PhoenixServer implements AutoCloseable {
             container.setMaxFrameSize(MAX_MESSAGE_BYTES);
             for (SocketKind kind : SocketKind.values()) {
                 container.addMapping(kind.path(), (request, response, callback) -> new PhoenixConnection(
-                        "c" + connectionIds.incrementAndGet(), kind, channelHandler, joinAuthorizer));
+                        "c" + connectionIds.incrementAndGet(), kind, channelHandler, joinAuthorizer, frameListener));
             }
         });
         sockets.setHandler(handlers);
@@ -165,6 +166,7 @@ public final class PhoenixServer implements AutoCloseable {
         private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
         private ChannelHandler channelHandler = ChannelHandler.NO_REPLY;
         private JoinAuthorizer joinAuthorizer = JoinAuthorizer.ACCEPT_ALL;
+        private FrameListener frameListener = FrameListener.NONE;
         private final List<Handler> handlers = new ArrayList<>();
 
         private Builder() {}
@@ -209,6 +211,12 @@ public final class PhoenixServer implements AutoCloseable {
 
         public Builder joinAuthorizer(JoinAuthorizer joinAuthorizer) {
             this.joinAuthorizer = Objects.requireNonNull(joinAuthorizer, "joinAuthorizer");
+            return this;
+        }
+
+        /** Observes every frame received and sent, on all connections; default {@link FrameListener#NONE}. */
+        public Builder frameListener(FrameListener frameListener) {
+            this.frameListener = Objects.requireNonNull(frameListener, "frameListener");
             return this;
         }
 
