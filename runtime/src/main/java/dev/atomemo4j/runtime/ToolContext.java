@@ -1,5 +1,6 @@
 package dev.atomemo4j.runtime;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.atomemo4j.model.value.FileRef;
 import java.util.Optional;
 
@@ -18,6 +19,14 @@ public interface ToolContext {
   /** Files: download what the Hub hands over, upload what the tool produces. */
   Files files();
 
+  /**
+   * The Hub's language models ({@code hub_call:invoke_llm}): the only way a plugin can call a model. The default
+   * implementation, for contexts built outside the runtime (tests), refuses.
+   */
+  default Llm llm() {
+    throw new UnsupportedOperationException("this ToolContext cannot call the Hub's models");
+  }
+
   /** The Hub's file helpers ({@code get_file_url}, {@code get_upload_url} and the HTTP transfers). */
   interface Files {
     /** A URL the file can be downloaded from: its own, or a fresh presigned one from the Hub. */
@@ -28,5 +37,28 @@ public interface ToolContext {
 
     /** Uploads bytes to the Hub's storage and returns the file_ref to hand back. */
     FileRef upload(byte[] content, String filename, String mimeType) throws Exception;
+
+    /**
+     * Like {@link #upload(byte[], String, String)}, under a storage key prefix of your choice ({@code key_prefix}
+     * of {@code get_upload_url}). The default ignores the prefix.
+     */
+    default FileRef upload(byte[] content, String filename, String mimeType, String keyPrefix) throws Exception {
+      return upload(content, filename, mimeType);
+    }
+  }
+
+  /**
+   * Calls a model through the Hub ({@code hub_call:invoke_llm}, hub-protocol §9.5), for the organization of the
+   * current request. Blocks until the Hub answers, at most 15 minutes.
+   */
+  interface Llm {
+    /**
+     * @param llmConfig an {@code llm_config} value as the Hub sent it in a parameter (with
+     *     {@code "__type__": "llm_config"}); declare the parameter as {@code JsonNode}
+     * @param messages the chat messages, as the Hub expects them (a JSON array)
+     * @return the {@code data} of the Hub's answer
+     * @throws ToolException with the Hub's error code when the Hub answers with an error, or {@code sdk:timeout}
+     */
+    JsonNode invoke(JsonNode llmConfig, JsonNode messages) throws Exception;
   }
 }

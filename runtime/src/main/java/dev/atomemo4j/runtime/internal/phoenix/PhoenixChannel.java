@@ -22,6 +22,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class PhoenixChannel {
 
+  /** Binding to this event receives every event, after the specific bindings: how unknown events are answered. */
+  public static final String ANY = "*";
+
   static final String JOIN = "phx_join";
   static final String LEAVE = "phx_leave";
   static final String REPLY = "phx_reply";
@@ -320,7 +323,7 @@ public final class PhoenixChannel {
       default -> {}
     }
     for (Binding binding : List.copyOf(bindings)) {
-      if (binding.event().equals(frame.event())) {
+      if (binding.event().equals(frame.event()) || binding.event().equals(ANY)) {
         try {
           binding.handler().handle(frame);
         } catch (RuntimeException e) {

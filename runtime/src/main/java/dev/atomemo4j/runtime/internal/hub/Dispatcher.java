@@ -1,0 +1,428 @@
+package dev.atomemo4j.runtime.internal.hub;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.atomemo4j.runtime.internal.phoenix.Frame;
+import dev.atomemo4j.runtime.spi.PluginDescriptor;
+import dev.atomemo4j.runtime.spi.ToolBinding;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Takes the Hub's requests off the socket loop and answers each exactly once (hub-protocol §8).
+ *
+ * <p>On the loop, {@link #onRequest} does only what cannot wait: it reads {@code request_id}, refuses the request
+ * at once when the plugin is shutting down ({@code sdk:shutting_down}) or already serves the maximum number of
+ * requests ({@code sdk:overloaded}: excess is answered, never queued), arms the request's time limit, and hands
+ * the request to a worker. The worker runs the {@link RequestPipeline} and pushes the answer; pushes are queued
+ * onto the loop by the channel, so the loop never waits for a worker.
+ *
+ * <p>Exactly-once: whichever of the worker, the time limit or the shutdown answers first wins; the others find the
+ * request answered. A request keeps its in-flight slot until its work has really ended (a timed-out tool is
+ * interrupted; its slot is freed when it returns).
+ */
+final class Dispatcher {
+
+  /** Pushes an answer on the channel. */
+  interface Responder {
+    /** @throws IllegalArgumentException if the payload is too large for a frame */
+    void send(String event, ObjectNode payload);
+  }
+
+  private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  /** Events that have handlers of their own and are never "unsupported". */
+  private static final Set<String> HANDLED = Set.of("hub_call_response", "hub_call_error");
+
+  /** One accepted request. */
+  private static final class InFlight {
+    final Exchange exchange;
+    final long acceptedNanos;
+    final AtomicBoolean answered = new AtomicBoolean();
+    final AtomicBoolean finished = new AtomicBoolean();
+    volatile boolean started;
+    volatile Future<?> worker;
+    volatile CompletableFuture<Void> run;
+    volatile ScheduledFuture<?> limit;
+
+    InFlight(Exchange exchange, long acceptedNanos) {
+      this.exchange = exchange;
+      this.acceptedNanos = acceptedNanos;
+    }
+  }
+
+  private final PluginDescriptor descriptor;
+  private final Map<String, ToolBinding> tools = new HashMap<>();
+  private final RequestPipeline pipeline;
+  private final ExecutorService workers;
+  private final ScheduledExecutorService timers;
+  private final Responder responder;
+  private final FrameLog frames;
+  private final String apiKey;
+  private final boolean withStack;
+  private final int maxInFlight;
+  private final Semaphore slots;
+
+  private final Object lock = new Object();
+  /** Guarded by {@link #lock}. */
+  private boolean accepting = true;
+  private final Map<String, InFlight> inFlight = new ConcurrentHashMap<>();
+
+  Dispatcher(PluginDescriptor descriptor, RequestPipeline pipeline, ExecutorService workers,
+      ScheduledExecutorService timers, Responder responder, FrameLog frames, String apiKey, boolean withStack,
+      int maxInFlight) {
+    this.descriptor = descriptor;
+    for (ToolBinding t : descriptor.tools()) {
+      tools.put(t.name(), t);
+    }
+    this.pipeline = pipeline;
+    this.workers = workers;
+    this.timers = timers;
+    this.responder = responder;
+    this.frames = frames;
+    this.apiKey = apiKey;
+    this.withStack = withStack;
+    this.maxInFlight = maxInFlight;
+    this.slots = new Semaphore(maxInFlight);
+  }
+
+  // --- intake (socket loop) -----------------------------------------------------------------------------------------
+
+  /** A request event arrived. Runs on the socket loop: never blocks. */
+  void onRequest(RequestKind kind, Frame frame) {
+    ObjectNode payload = frame.payload();
+    JsonNode idNode = payload.get("request_id");
+    if (idNode == null || !idNode.isTextual() || idNode.textValue().isEmpty()) {
+      log.warn("{} without a usable request_id (it is {}); answering {}", kind.event(),
+          idNode == null ? "missing" : idNode.getNodeType().name().toLowerCase(java.util.Locale.ROOT),
+          ErrorCodes.INVALID_REQUEST);
+      ObjectNode answer = NODES.objectNode();
+      // Echo a scalar id (a number sent by mistake still correlates); never echo a container, which may be huge.
+      answer.set("request_id", idNode == null || idNode.isContainerNode() ? NullNode.getInstance() : idNode);
+      answer.set("error", ErrorPayloads.error(ErrorCodes.INVALID_REQUEST,
+          "`" + kind.event() + "` needs `request_id` as a non-empty string"));
+      send(kind.errorEvent(), answer, Secrets.NONE);
+      return;
+    }
+    String id = idNode.textValue();
+    Secrets secrets = Secrets.of(payload, apiKey);
+    frames.received(kind.event(), payload, secrets);
+
+    String refusal = null;
+    String refusalCode = null;
+    InFlight f = null;
+    synchronized (lock) {
+      if (!accepting) {
+        refusalCode = ErrorCodes.SHUTTING_DOWN;
+        refusal = "the plugin is shutting down and takes no new requests; retry once it is back";
+      } else if (inFlight.containsKey(id)) {
+        log.warn("{} {} is already in flight; ignoring the duplicate", kind.event(), id);
+        return;
+      } else if (!slots.tryAcquire()) {
+        refusalCode = ErrorCodes.OVERLOADED;
+        refusal = "the plugin is already serving " + maxInFlight + " requests, its limit; retry later";
+      } else {
+        f = new InFlight(new Exchange(kind, id, payload, descriptor, secrets), System.nanoTime());
+        inFlight.put(id, f);
+      }
+    }
+    if (f == null) {
+      log.warn("refusing {} {}: {}", kind.event(), id, refusalCode);
+      sendError(kind, id, ErrorPayloads.error(refusalCode, refusal), secrets);
+      return;
+    }
+    InFlight accepted = f;
+    Duration limit = limitFor(kind, payload);
+    try {
+      f.limit = timers.schedule(() -> onLimit(accepted, limit), limit.toMillis(), TimeUnit.MILLISECONDS);
+      f.worker = workers.submit(() -> execute(accepted));
+    } catch (RejectedExecutionException e) {
+      if (f.answered.compareAndSet(false, true)) {
+        sendError(kind, id, ErrorPayloads.error(ErrorCodes.SHUTTING_DOWN, "the plugin is shutting down"), secrets);
+      }
+      finish(f);
+    }
+  }
+
+  /**
+   * An event without a handler (§8.9): answered {@code unsupported_event} when it carries a request id, logged
+   * otherwise. Runs on the socket loop.
+   */
+  void onOtherEvent(Frame frame) {
+    String event = frame.event();
+    if (RequestKind.byEvent(event) != null || HANDLED.contains(event) || event.startsWith("phx_")) {
+      return;
+    }
+    JsonNode id = frame.payload().get("request_id");
+    if (id == null || !id.isTextual() || id.textValue().isEmpty()) {
+      log.info("ignoring unsupported event `{}` without a request_id", event);
+      return;
+    }
+    log.warn("answering unsupported event `{}` ({})", event, id.textValue());
+    ObjectNode answer = NODES.objectNode();
+    answer.put("request_id", id.textValue());
+    answer.set("error", ErrorPayloads.error(ErrorCodes.UNSUPPORTED_EVENT, "Event not supported: " + event));
+    answer.put("event", event);
+    send("unsupported_event", answer, Secrets.NONE);
+  }
+
+  /** §8.10: the tool's own timeout capped at 30 min, else the request kind's limit. */
+  private Duration limitFor(RequestKind kind, ObjectNode payload) {
+    if (kind == RequestKind.INVOKE_TOOL) {
+      JsonNode name = payload.get("tool_name");
+      ToolBinding tool = name != null && name.isTextual() ? tools.get(name.textValue()) : null;
+      if (tool != null && tool.timeout() != null && !tool.timeout().isNegative() && !tool.timeout().isZero()
+          && tool.timeout().compareTo(kind.limit()) < 0) {
+        return tool.timeout();
+      }
+    }
+    return kind.limit();
+  }
+
+  // --- work (worker threads) ------------------------------------------------------------------------------------
+
+  private void execute(InFlight f) {
+    f.started = true;
+    if (f.answered.get()) { // timed out or abandoned before it could start
+      finish(f);
+      return;
+    }
+    CompletableFuture<Void> run;
+    try {
+      run = pipeline.run(f.exchange);
+    } catch (Throwable t) {
+      run = CompletableFuture.failedFuture(t);
+    }
+    f.run = run;
+    run.whenComplete((ignored, failure) -> complete(f, failure));
+  }
+
+  private void complete(InFlight f, Throwable failure) {
+    try {
+      if (failure == null) {
+        respond(f, ResultEncoder.encode(f.exchange));
+      } else if (!(f.answered.get() && ErrorPayloads.isCancellation(failure))) {
+        fail(f, failure);
+      }
+    } catch (Throwable t) {
+      fail(f, t);
+    } finally {
+      finish(f);
+    }
+  }
+
+  private void respond(InFlight f, JsonNode data) {
+    if (!f.answered.compareAndSet(false, true)) {
+      return;
+    }
+    Exchange ex = f.exchange;
+    ObjectNode answer = NODES.objectNode();
+    answer.put("request_id", ex.requestId());
+    answer.set("data", data);
+    try {
+      send(ex.kind().responseEvent(), answer, ex.secrets());
+      if (log.isDebugEnabled()) {
+        log.debug("{} {} answered in {} ms", ex.kind().event(), ex.requestId(), elapsedMillis(f));
+      }
+    } catch (IllegalArgumentException tooLarge) {
+      log.warn("{} {}: the result is too large to send; answering {}", ex.kind().event(), ex.requestId(),
+          ErrorCodes.INVALID_RETURN);
+      sendError(ex.kind(), ex.requestId(), ErrorPayloads.error(ErrorCodes.INVALID_RETURN,
+          "the result is too large to send in one frame: " + tooLarge.getMessage()), ex.secrets());
+    }
+  }
+
+  private void fail(InFlight f, Throwable failure) {
+    if (!f.answered.compareAndSet(false, true)) {
+      return;
+    }
+    Exchange ex = f.exchange;
+    ObjectNode error = ErrorPayloads.of(failure, ex.secrets(), withStack);
+    String code = error.path("code").asText();
+    if (ErrorCodes.EXCEPTION.equals(code)) {
+      Throwable t = ErrorPayloads.unwrap(failure);
+      log.warn("{} {} failed: the plugin threw {}", ex.kind().event(), ex.requestId(), t.getClass().getName(),
+          scrubbedCopy(t, ex.secrets()));
+    } else {
+      log.info("{} {} answered {}: {}", ex.kind().event(), ex.requestId(), code, error.path("message").asText());
+    }
+    sendError(ex.kind(), ex.requestId(), error, ex.secrets());
+  }
+
+  private void onLimit(InFlight f, Duration limit) {
+    if (f.answered.compareAndSet(false, true)) {
+      Exchange ex = f.exchange;
+      String what = ex.kind() == RequestKind.INVOKE_TOOL && ex.tool() != null
+          ? "tool `" + ex.tool().name() + "`" : ex.kind().event();
+      log.warn("{} {} timed out after {}", ex.kind().event(), ex.requestId(), Durations.describe(limit));
+      sendError(ex.kind(), ex.requestId(), ErrorPayloads.error(ErrorCodes.TIMEOUT,
+          what + " timed out after " + Durations.describe(limit)), ex.secrets());
+      signal();
+    }
+    cancel(f);
+  }
+
+  /** Stops the work of a request that has been answered: interrupts its thread, cancels its future. */
+  private void cancel(InFlight f) {
+    Future<?> w = f.worker;
+    if (w != null && w.cancel(true) && !f.started) {
+      finish(f); // it will never run
+    }
+    CompletionStage<?> pending = f.exchange.pendingResult();
+    if (pending != null) {
+      try {
+        pending.toCompletableFuture().cancel(true);
+      } catch (UnsupportedOperationException e) {
+        // a CompletionStage that cannot be cancelled from outside: the pipeline run below still ends
+      }
+    }
+    CompletableFuture<Void> run = f.run;
+    if (run != null) {
+      run.cancel(true);
+    }
+  }
+
+  private void finish(InFlight f) {
+    if (f.finished.compareAndSet(false, true)) {
+      ScheduledFuture<?> limit = f.limit;
+      if (limit != null) {
+        limit.cancel(false);
+      }
+      inFlight.remove(f.exchange.requestId(), f);
+      slots.release();
+      signal();
+    }
+  }
+
+  // --- shutdown ---------------------------------------------------------------------------------------------------
+
+  /** From now on every new request is answered {@code sdk:shutting_down}. */
+  void stopAccepting() {
+    synchronized (lock) {
+      accepting = false;
+    }
+  }
+
+  /** Waits until every accepted request has been answered, at most {@code grace}; true if they all were. */
+  boolean awaitAnswered(Duration grace) throws InterruptedException {
+    long deadline = System.nanoTime() + grace.toNanos();
+    synchronized (lock) {
+      while (!allAnswered()) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return false;
+        }
+        TimeUnit.NANOSECONDS.timedWait(lock, left);
+      }
+      return true;
+    }
+  }
+
+  /** Answers every request still unanswered with {@code code}; their work goes on until {@link #cancelAll()}. */
+  int abandonAll(String code, String message) {
+    int n = 0;
+    for (InFlight f : new ArrayList<>(inFlight.values())) {
+      if (f.answered.compareAndSet(false, true)) {
+        n++;
+        log.warn("{} {} abandoned: {}", f.exchange.kind().event(), f.exchange.requestId(), code);
+        sendError(f.exchange.kind(), f.exchange.requestId(), ErrorPayloads.error(code, message),
+            f.exchange.secrets());
+      }
+    }
+    return n;
+  }
+
+  /** Stops the work of every request still running (interrupts threads, cancels futures). */
+  void cancelAll() {
+    for (InFlight f : new ArrayList<>(inFlight.values())) {
+      cancel(f);
+    }
+  }
+
+  int inFlightCount() {
+    return inFlight.size();
+  }
+
+  private boolean allAnswered() {
+    for (InFlight f : inFlight.values()) {
+      if (!f.answered.get()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private void signal() {
+    synchronized (lock) {
+      lock.notifyAll();
+    }
+  }
+
+  // --- sending ----------------------------------------------------------------------------------------------------
+
+  private void sendError(RequestKind kind, String id, ObjectNode error, Secrets secrets) {
+    ObjectNode answer = NODES.objectNode();
+    answer.put("request_id", id);
+    answer.set("error", error);
+    try {
+      send(kind.errorEvent(), answer, secrets);
+    } catch (IllegalArgumentException tooLarge) {
+      // An error object over the frame limit (a huge details map): send the code and message only.
+      ObjectNode small = NODES.objectNode();
+      small.put("request_id", id);
+      small.set("error", ErrorPayloads.error(error.path("code").asText(ErrorCodes.EXCEPTION),
+          truncate(error.path("message").asText(""), 2000)));
+      send(kind.errorEvent(), small, secrets);
+    }
+    signal();
+  }
+
+  private void send(String event, ObjectNode payload, Secrets secrets) {
+    frames.sent(event, payload, secrets);
+    responder.send(event, payload);
+  }
+
+  private long elapsedMillis(InFlight f) {
+    return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - f.acceptedNanos);
+  }
+
+  private static String truncate(String s, int max) {
+    return s.length() <= max ? s : s.substring(0, max) + "…";
+  }
+
+  /** The plugin's exception for the log: message scrubbed, stack kept, causes flattened into the message. */
+  private static Throwable scrubbedCopy(Throwable t, Secrets secrets) {
+    StringBuilder text = new StringBuilder();
+    List<Throwable> seen = new ArrayList<>();
+    for (Throwable cur = t; cur != null && seen.size() < 5 && !seen.contains(cur); cur = cur.getCause()) {
+      seen.add(cur);
+      text.append(seen.size() == 1 ? "" : " caused by ").append(cur.getClass().getName());
+      if (cur.getMessage() != null) {
+        text.append(": ").append(cur.getMessage());
+      }
+    }
+    RuntimeException copy = new RuntimeException(secrets.scrub(text.toString()));
+    copy.setStackTrace(t.getStackTrace());
+    return copy;
+  }
+}

@@ -1,0 +1,124 @@
+package dev.atomemo4j.runtime.internal.hub;
+
+import dev.atomemo4j.runtime.ToolContext;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
+
+/**
+ * The stages every request goes through, in a fixed order of {@link Phase}s:
+ *
+ * <pre>
+ *   VALIDATE → BEFORE → APPROVAL → INVOKE → AFTER
+ * </pre>
+ *
+ * Each phase holds any number of {@link Stage}s, run in the order they were added. Today only {@link
+ * Phase#VALIDATE} ({@link ValidateStage}) and {@link Phase#INVOKE} ({@link InvokeStage}) are populated; before- and
+ * after-hooks, approval enforcement and other front ends plug in by adding stages, without touching the dispatcher.
+ *
+ * <p>{@link #run} executes the stages on the calling thread until one returns a pending completion stage; the rest
+ * then continue on the given executor once it completes. The first stage that throws (or whose completion stage
+ * fails) ends the run: later stages do not run, and the returned future fails with that exception.
+ */
+final class RequestPipeline {
+
+  /** The phases, in execution order. */
+  enum Phase {
+    /** Resolve the target (tool, credential, method), check and decode the request; nothing of the plugin runs. */
+    VALIDATE,
+    /** Before-hooks: may inspect or change the decoded input, or refuse the request. */
+    BEFORE,
+    /** Approval: may hold the request until a person approves it, or refuse it. */
+    APPROVAL,
+    /** Call the plugin's code; sets the Java result. */
+    INVOKE,
+    /** After-hooks: may inspect or replace the Java result before it is encoded. */
+    AFTER
+  }
+
+  private final List<Stage> stages;
+  private final Executor continuations;
+
+  private RequestPipeline(List<Stage> stages, Executor continuations) {
+    this.stages = stages;
+    this.continuations = continuations;
+  }
+
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** The standard pipeline: validation and invocation. */
+  static RequestPipeline standard(Function<Exchange, ToolContext> contexts, Executor continuations) {
+    return builder()
+        .add(Phase.VALIDATE, new ValidateStage(contexts))
+        .add(Phase.INVOKE, new InvokeStage())
+        .build(continuations);
+  }
+
+  /** Runs every stage on {@code exchange}; completes when the last one has, with the first failure otherwise. */
+  CompletableFuture<Void> run(Exchange exchange) {
+    return runFrom(0, exchange);
+  }
+
+  private CompletableFuture<Void> runFrom(int first, Exchange exchange) {
+    for (int i = first; i < stages.size(); i++) {
+      CompletionStage<?> pending;
+      try {
+        pending = stages.get(i).apply(exchange);
+      } catch (Throwable t) {
+        return CompletableFuture.failedFuture(t);
+      }
+      if (pending != null) {
+        int next = i + 1;
+        CompletableFuture<Void> rest = new CompletableFuture<>();
+        // whenComplete rather than toCompletableFuture: a plugin's CompletionStage need not support the latter.
+        pending.whenComplete((value, failure) -> {
+          if (failure != null) {
+            rest.completeExceptionally(failure);
+            return;
+          }
+          try {
+            continuations.execute(() -> runFrom(next, exchange).whenComplete((v, t) -> {
+              if (t != null) {
+                rest.completeExceptionally(t);
+              } else {
+                rest.complete(null);
+              }
+            }));
+          } catch (RuntimeException rejected) {
+            rest.completeExceptionally(rejected); // the executor was shut down
+          }
+        });
+        return rest;
+      }
+    }
+    return CompletableFuture.completedFuture(null);
+  }
+
+  /** Collects stages per phase. */
+  static final class Builder {
+    private final Map<Phase, List<Stage>> byPhase = new EnumMap<>(Phase.class);
+
+    Builder add(Phase phase, Stage stage) {
+      byPhase.computeIfAbsent(Objects.requireNonNull(phase, "phase"), p -> new ArrayList<>())
+          .add(Objects.requireNonNull(stage, "stage"));
+      return this;
+    }
+
+    RequestPipeline build(Executor continuations) {
+      List<Stage> ordered = new ArrayList<>();
+      for (Phase phase : Phase.values()) {
+        ordered.addAll(byPhase.getOrDefault(phase, List.of()));
+      }
+      return new RequestPipeline(Collections.unmodifiableList(ordered), Objects.requireNonNull(continuations));
+    }
+  }
+}

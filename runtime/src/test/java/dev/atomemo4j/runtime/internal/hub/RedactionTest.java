@@ -1,0 +1,87 @@
+package dev.atomemo4j.runtime.internal.hub;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Secrets stay secret (issue 4, "Security"): the debug API key and credential values never reach a log or an
+ * error payload, even with {@code DEBUG=true} logging every frame and a plugin that puts a key into its exception.
+ */
+@Timeout(30)
+class RedactionTest {
+
+  static final String API_KEY = "dbg-key-7f3a9c41e2";
+  static final String CREDENTIAL_VALUE = "sk-live-SUPERSECRET-0042";
+
+  @TempDir Path dir;
+  HubFixture fx;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    Logs.clear();
+    fx = new HubFixture(dir);
+    fx.options.override("HUB_DEBUG_API_KEY", API_KEY).override("DEBUG", "true");
+  }
+
+  @AfterEach
+  void tearDown() throws Exception {
+    fx.close();
+    String logs = Logs.all();
+    assertThat(logs).doesNotContain(API_KEY).doesNotContain(CREDENTIAL_VALUE);
+  }
+
+  @Test
+  void pluginExceptionQuotingACredentialValueIsScrubbedInTheErrorAndTheLogs() {
+    fx.startAndRegister();
+    JsonNode e = fx.request("invoke_tool", "{'request_id':'r','tool_name':'leak-key','parameters':{'key':'c1'},"
+        + "'credentials':{'c1':{'api_key':'" + CREDENTIAL_VALUE + "'}}}", "invoke_tool_error").get("error");
+    assertThat(e.get("message").asText()).isEqualTo("the key [REDACTED] was refused");
+    assertThat(e.get("stack").asText()).contains("[REDACTED]").doesNotContain(CREDENTIAL_VALUE);
+    assertThat(Logs.all()).contains("leak-key").contains("[REDACTED]");
+  }
+
+  @Test
+  void debugFrameLogShowsRequestsWithCredentialValuesMasked() {
+    fx.startAndRegister();
+    fx.request("invoke_tool", "{'request_id':'r','tool_name':'use-key','parameters':{'key':'c1'},"
+        + "'credentials':{'c1':{'api_key':'" + CREDENTIAL_VALUE + "'}}}", "invoke_tool_response");
+    assertThat(Logs.all())
+        .contains("<- invoke_tool {\"request_id\":\"r\"")
+        .contains("\"credentials\":{\"c1\":{\"api_key\":\"[REDACTED]\"}}")
+        .contains("-> invoke_tool_response");
+  }
+
+  @Test
+  void secretsInAnswersAreMaskedInTheFrameLog() {
+    fx.startAndRegister();
+    JsonNode spec = fx.request("credential_auth_spec", "{'request_id':'r','credential_name':'api-key',"
+        + "'credential':{'api_key':'" + CREDENTIAL_VALUE + "'}}", "credential_auth_spec_response");
+    assertThat(spec.get("data").get("api_key").asText()).isEqualTo(CREDENTIAL_VALUE); // what the Hub asked for
+    fx.request("oauth2_get_token", "{'request_id':'r2','credential_name':'oauth','credential':{'client_id':'cid',"
+        + "'client_secret':'" + CREDENTIAL_VALUE + "'},'code':'c0de-1234','redirect_uri':'https://hub/cb'}",
+        "oauth2_get_token_response");
+    assertThat(Logs.all()).contains("-> oauth2_get_token_response").doesNotContain("at-c0de-1234");
+  }
+
+  @Test
+  void refusedUpgradeNeverShowsTheApiKey() {
+    fx.hub.refuseNext(403);
+    fx.start();
+    assertThat(fx.server.termination().toCompletableFuture()).failsWithin(HubFixture.WAIT);
+    assertThat(Logs.all()).contains("api_key=REDACTED");
+  }
+
+  @Test
+  void configurationSummaryNeverShowsTheApiKey() {
+    fx.startAndRegister();
+    assertThat(fx.server.config().toString()).doesNotContain(API_KEY);
+    assertThat(fx.server.toString()).doesNotContain(API_KEY).contains("api_key=REDACTED");
+  }
+}

@@ -1,0 +1,178 @@
+package dev.atomemo4j.runtime.internal.hub;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.atomemo4j.model.value.FileRef;
+import dev.atomemo4j.runtime.AuthSpec;
+import dev.atomemo4j.runtime.CredentialRequest;
+import dev.atomemo4j.runtime.LocatorPage;
+import dev.atomemo4j.runtime.LocatorRequest;
+import dev.atomemo4j.runtime.MappingRequest;
+import dev.atomemo4j.runtime.OAuth2AuthorizeRequest;
+import dev.atomemo4j.runtime.OAuth2TokenRequest;
+import dev.atomemo4j.runtime.ResourceFields;
+import dev.atomemo4j.runtime.Secret;
+import dev.atomemo4j.runtime.TokenPatch;
+import dev.atomemo4j.runtime.ToolException;
+import dev.atomemo4j.runtime.spi.CredentialBinding;
+import dev.atomemo4j.runtime.spi.PluginDescriptor;
+import dev.atomemo4j.runtime.spi.PluginRegistry;
+import dev.atomemo4j.runtime.spi.Shape;
+import dev.atomemo4j.runtime.spi.ToolBinding;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A hand-written registry in the shape the annotation processor generates, for plugin {@code acme-echo} 1.0.0: one
+ * tool per behaviour the transport must show, and two credentials. Each test gets a fresh instance, so the gates
+ * and recordings are per test.
+ */
+final class TestPlugin implements PluginRegistry {
+
+  record ApiKeyCredential(Secret apiKey) {}
+
+  record OAuthCredential(String clientId, Secret clientSecret) {}
+
+  /** Released by tests to let the {@code wait} tool return. */
+  final CountDownLatch release = new CountDownLatch(1);
+  /** Request ids of {@code wait} invocations, as they start. */
+  final BlockingQueue<String> started = new LinkedBlockingQueue<>();
+  /** Failures seen by tools that record them ({@code file-url}). */
+  final BlockingQueue<Throwable> failures = new LinkedBlockingQueue<>();
+  /** Whether a {@code wait} tool saw its thread interrupted. */
+  final BlockingQueue<String> interrupted = new LinkedBlockingQueue<>();
+
+  static final Shape.Obj API_KEY_VALUES = new Shape.Obj("ApiKeyCredential",
+      List.of(new Shape.Field("api_key", Shape.SecretStr.INSTANCE, true, false, null)),
+      v -> new ApiKeyCredential((Secret) v[0]), o -> new Object[] {((ApiKeyCredential) o).apiKey()});
+
+  static final Shape.Obj OAUTH_VALUES = new Shape.Obj("OAuthCredential",
+      List.of(new Shape.Field("client_id", Shape.Str.ANY, true, false, null),
+          new Shape.Field("client_secret", Shape.SecretStr.INSTANCE, true, false, null)),
+      v -> new OAuthCredential((String) v[0], (Secret) v[1]),
+      o -> new Object[] {((OAuthCredential) o).clientId(), ((OAuthCredential) o).clientSecret()});
+
+  @Override
+  public PluginDescriptor descriptor() {
+    List<ToolBinding> tools = new ArrayList<>();
+    tools.add(tool("echo-text", fields(field("text", Shape.Str.ANY)), null,
+        (in, ctx) -> Map.of("text", args(in)[0]),
+        Map.of("listThings", this::listThings), Map.of("mapFields", this::mapFields)));
+    tools.add(tool("wait", fields(), null, (in, ctx) -> {
+      started.add(ctx.requestId());
+      try {
+        release.await();
+      } catch (InterruptedException e) {
+        interrupted.add(ctx.requestId());
+        throw e;
+      }
+      return Map.of("done", true);
+    }));
+    tools.add(tool("fail", fields(field("message", Shape.Str.ANY)), null, (in, ctx) -> {
+      throw new IllegalStateException((String) args(in)[0]);
+    }));
+    tools.add(tool("refuse", fields(), null, (in, ctx) -> {
+      Map<String, Object> details = new LinkedHashMap<>();
+      details.put("thing", "x");
+      details.put("code", "not the code");
+      throw new ToolException("demo:not_found", "no such thing", details, null);
+    }));
+    tools.add(tool("async", fields(), null,
+        (in, ctx) -> CompletableFuture.supplyAsync(() -> Map.of("async", true),
+            CompletableFuture.delayedExecutor(20, TimeUnit.MILLISECONDS))));
+    tools.add(new ToolBinding("sleepy", new Shape.Obj("sleepy", fields(), v -> v, null), null, Duration.ofMillis(300), (in, ctx) -> {
+      Thread.sleep(10_000);
+      return "never";
+    }, Map.of(), Map.of(), "schemas/sleepy.json"));
+    tools.add(tool("use-key", fields(field("key", new Shape.CredentialRef("api-key"))), null,
+        (in, ctx) -> Map.of("key_length", ((ApiKeyCredential) args(in)[0]).apiKey().reveal().length())));
+    tools.add(tool("leak-key", fields(field("key", new Shape.CredentialRef("api-key"))), null, (in, ctx) -> {
+      throw new IllegalArgumentException("the key " + ((ApiKeyCredential) args(in)[0]).apiKey().reveal()
+          + " was refused");
+    }));
+    tools.add(tool("file-url", fields(field("file", Shape.FileRefValue.INSTANCE)), null, (in, ctx) -> {
+      try {
+        return Map.of("url", ctx.files().downloadUrl((FileRef) args(in)[0]));
+      } catch (Exception e) {
+        failures.add(e);
+        throw e;
+      }
+    }));
+    tools.add(tool("download", fields(field("file", Shape.FileRefValue.INSTANCE)), null,
+        (in, ctx) -> Map.of("text", new String(ctx.files().download((FileRef) args(in)[0]),
+            StandardCharsets.UTF_8))));
+    tools.add(tool("upload", fields(field("text", Shape.Str.ANY)), null,
+        (in, ctx) -> ctx.files().upload(((String) args(in)[0]).getBytes(StandardCharsets.UTF_8), "note.txt",
+            "text/plain")));
+    tools.add(tool("llm", fields(field("config", Shape.AnyJson.INSTANCE)), null, (in, ctx) -> {
+      JsonNode messages = JsonNodeFactory.instance.arrayNode().add(
+          JsonNodeFactory.instance.objectNode().put("role", "user").put("content", "hi"));
+      return ctx.llm().invoke((JsonNode) args(in)[0], messages);
+    }));
+    tools.add(tool("thread", fields(), null, (in, ctx) -> Map.of("name", Thread.currentThread().getName(),
+        "virtual", Thread.currentThread().toString().startsWith("VirtualThread"))));
+    tools.add(tool("context", fields(), null,
+        (in, ctx) -> Map.of("request_id", ctx.requestId(), "organization_id", ctx.organizationId().orElse("none"))));
+
+    List<CredentialBinding> credentials = List.of(
+        new CredentialBinding("api-key", API_KEY_VALUES,
+            (cred, req) -> AuthSpec.of("openai", ((ApiKeyCredential) cred).apiKey())
+                .withModel(((CredentialRequest) req).model().orElse(null)),
+            null, null, null),
+        new CredentialBinding("oauth", OAUTH_VALUES, null,
+            (cred, req) -> "https://auth.example/authorize?client_id=" + ((OAuthCredential) cred).clientId()
+                + "&redirect_uri=" + ((OAuth2AuthorizeRequest) req).redirectUri()
+                + "&state=" + ((OAuth2AuthorizeRequest) req).state(),
+            (cred, req) -> TokenPatch.of(Secret.of("at-" + ((OAuth2TokenRequest) req).code()), Secret.of("rt-1"),
+                1_700_000_000L),
+            (cred, req) -> TokenPatch.of(Secret.of("at-refreshed"), null, 1_700_003_600L)));
+    return new PluginDescriptor("acme-echo", "1.0.0", "META-INF/atomemo4j/acme-echo/definition.json",
+        TestPlugin.class, tools, credentials);
+  }
+
+  private Object listThings(Object request) {
+    LocatorRequest r = (LocatorRequest) request;
+    String filter = r.filter().orElse("");
+    return new LocatorPage(List.of(new LocatorPage.Item("Thing " + filter, "t-1", "https://things.example/t-1"),
+        new LocatorPage.Item("Other", "t-2", null)), r.paginationToken().isPresent() ? null : "page-2");
+  }
+
+  private Object mapFields(Object request) {
+    MappingRequest r = (MappingRequest) request;
+    return new ResourceFields(List.of(new ResourceFields.Field("name", "Name", "string", true, "The name"),
+        new ResourceFields.Field("age", null, "integer", null, null)), "No fields for " + r.method());
+  }
+
+  // --- generated-style helpers -------------------------------------------------------------------------------------
+
+  static ToolBinding tool(String name, List<Shape.Field> fields, Shape output, ToolBinding.ToolInvoker invoker) {
+    return tool(name, fields, output, invoker, Map.of(), Map.of());
+  }
+
+  static ToolBinding tool(String name, List<Shape.Field> fields, Shape output, ToolBinding.ToolInvoker invoker,
+      Map<String, ToolBinding.Handler> locators, Map<String, ToolBinding.Handler> mappings) {
+    return new ToolBinding(name, new Shape.Obj(name, fields, v -> v, null), output, null, invoker, locators,
+        mappings, "META-INF/atomemo4j/acme-echo/schemas/" + name + ".input.json");
+  }
+
+  static List<Shape.Field> fields(Shape.Field... fields) {
+    return List.of(fields);
+  }
+
+  static Shape.Field field(String name, Shape shape) {
+    return new Shape.Field(name, shape, true, false, null);
+  }
+
+  static Object[] args(Object in) {
+    return (Object[]) in;
+  }
+}
