@@ -270,6 +270,8 @@ public final class PhoenixConnection implements Session.Listener.AutoDemanding {
         }
         String text = frame.encode();
         synchronized (sendLock) {
+            // Recorded before it goes out, so a fast answer can never be logged ahead of its request.
+            observe(FrameListener.Direction.OUT, frame);
             try {
                 current.sendText(text, Callback.from(() -> {}, failure -> log.debug(
                         "Connection {}: could not send {} on {}: {}", id, frame.event(), frame.topic(), failure.toString())));
@@ -281,7 +283,6 @@ public final class PhoenixConnection implements Session.Listener.AutoDemanding {
         if (log.isTraceEnabled()) {
             log.trace("Connection {} -> {} ({} chars)", id, describe(frame), text.length());
         }
-        observe(FrameListener.Direction.OUT, frame);
         return true;
     }
 
