@@ -3,21 +3,13 @@ package dev.atomemo4j.examples.deepseek;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.atomemo4j.runtime.AuthSpec;
-import dev.atomemo4j.runtime.CredentialRequest;
 import dev.atomemo4j.runtime.Secret;
 import dev.atomemo4j.runtime.ToolException;
-import dev.atomemo4j.runtime.internal.shape.Decoded;
-import dev.atomemo4j.runtime.internal.shape.ShapeDecoder;
-import dev.atomemo4j.runtime.spi.CredentialBinding;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class DeepSeekApiKeyTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   @Test
   void authenticateAnswersWhatTheOfficialPluginAnswers() throws Exception {
     AuthSpec spec = new DeepSeekApiKey(Secret.of("sk-test")).authenticate();
@@ -43,19 +35,5 @@ class DeepSeekApiKeyTest {
   @Test
   void theKeyNeverShowsInTheCredentialsToString() {
     assertThat(new DeepSeekApiKey(Secret.of("sk-very-secret")).toString()).doesNotContain("sk-very-secret");
-  }
-
-  /** As the runtime answers {@code credential_auth_spec}: stored values decoded, then the generated callback. */
-  @Test
-  void throughTheGeneratedRegistry() throws Exception {
-    CredentialBinding binding = new DeepSeekRegistry().descriptor().credential("deepseek-api-key").orElseThrow();
-    Decoded values = ShapeDecoder.decodeCredential(binding.values(), JSON.readTree("{\"api_key\": \"sk-abc\"}"));
-    assertThat(values.isOk()).as(values.toString()).isTrue();
-
-    Object spec = binding.authenticate().call(values.value(),
-        new CredentialRequest(JSON.readTree("{\"model\": \"deepseek-reasoner\"}"), Optional.of("org-1")));
-
-    assertThat(spec).isEqualTo(new AuthSpec("deepseek", Secret.of("sk-abc"),
-        "https://api.deepseek.com/chat/completions", null, Map.of("authorization", "Bearer sk-abc")));
   }
 }

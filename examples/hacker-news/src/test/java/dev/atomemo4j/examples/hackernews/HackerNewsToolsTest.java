@@ -3,20 +3,12 @@ package dev.atomemo4j.examples.hackernews;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.atomemo4j.examples.hackernews.HackerNewsResults.ArticleResult;
 import dev.atomemo4j.examples.hackernews.HackerNewsResults.Item;
 import dev.atomemo4j.examples.hackernews.HackerNewsResults.SearchItem;
 import dev.atomemo4j.examples.hackernews.HackerNewsResults.SearchResult;
 import dev.atomemo4j.examples.hackernews.HackerNewsResults.UserResult;
 import dev.atomemo4j.runtime.ToolException;
-import dev.atomemo4j.runtime.internal.shape.DecodeContext;
-import dev.atomemo4j.runtime.internal.shape.Decoded;
-import dev.atomemo4j.runtime.internal.shape.ShapeDecoder;
-import dev.atomemo4j.runtime.internal.shape.ShapeEncoder;
-import dev.atomemo4j.runtime.spi.PluginDescriptor;
-import dev.atomemo4j.runtime.spi.ToolBinding;
 import java.time.Duration;
 import java.util.List;
 import java.util.OptionalLong;
@@ -32,8 +24,6 @@ import org.junit.jupiter.api.Test;
 
 /** The tools against a MockWebServer standing in for https://hn.algolia.com/api/v1. */
 class HackerNewsToolsTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private MockWebServer server;
   private HackerNewsTools tools;
 
@@ -227,40 +217,6 @@ class HackerNewsToolsTest {
       assertThat(HackerNewsApi.configuredBaseUrl()).isEqualTo("https://hn.algolia.com/api/v1");
       System.setProperty(HackerNewsApi.BASE_URL_PROPERTY, "http://localhost:1234/api/v1");
       assertThat(HackerNewsApi.configuredBaseUrl()).isEqualTo("http://localhost:1234/api/v1");
-    } finally {
-      if (before == null) {
-        System.clearProperty(HackerNewsApi.BASE_URL_PROPERTY);
-      } else {
-        System.setProperty(HackerNewsApi.BASE_URL_PROPERTY, before);
-      }
-    }
-  }
-
-  /**
-   * The way the runtime calls the tool: Hub parameters decoded with the generated input shape (defaults filled in),
-   * the tool invoked through the generated registry, the result encoded with the generated output shape.
-   */
-  @Test
-  void throughTheGeneratedRegistryDefaultsApplyAndTheResultIsSnakeCase() throws Exception {
-    String before = System.getProperty(HackerNewsApi.BASE_URL_PROPERTY);
-    System.setProperty(HackerNewsApi.BASE_URL_PROPERTY, server.url("/api/v1").toString());
-    try {
-      PluginDescriptor plugin = new HackerNewsRegistry().descriptor();
-      ToolBinding search = plugin.tool("search-hacker-news").orElseThrow();
-      answer(200, "{\"nbHits\": 1, \"hits\": [{\"objectID\": \"1\", \"type\": \"story\", \"title\": \"Hi\", "
-          + "\"num_comments\": 0}]}");
-
-      Decoded input = ShapeDecoder.decodeParameters(search.input(), JSON.readTree("{\"keyword\": \"YC\"}"),
-          DecodeContext.EMPTY);
-      assertThat(input.isOk()).as(input.toString()).isTrue();
-      JsonNode output = ShapeEncoder.encode(search.invoker().invoke(input.value(), null), search.output());
-
-      HttpUrl url = requested();
-      assertThat(url.encodedPath()).isEqualTo("/api/v1/search");
-      assertThat(url.queryParameter("hitsPerPage")).isEqualTo("100");
-      assertThat(output.toString()).isEqualTo("{\"query\":\"YC\",\"tags\":[],\"total\":1,\"count\":1,\"items\":["
-          + "{\"id\":\"1\",\"type\":\"story\",\"title\":\"Hi\",\"url\":null,\"author\":null,\"created_at\":null,"
-          + "\"points\":null,\"comment_count\":0,\"text\":null}]}");
     } finally {
       if (before == null) {
         System.clearProperty(HackerNewsApi.BASE_URL_PROPERTY);
