@@ -59,4 +59,60 @@ class LauncherIT {
     assertThat(r.status()).isEqualTo(2);
     assertThat(r.err()).isEqualTo("atomemo4j: does-not-exist.json: no such file\n");
   }
+
+  @Test
+  void demoRunsTheExamplePluginAgainstALocalHubAndPrintsItsResult() throws Exception {
+    Result r = launch("demo");
+    String out = new String(r.out(), StandardCharsets.UTF_8);
+
+    assertThat(r.status()).as(out + r.err()).isZero();
+    assertThat(out).contains("registered").contains("\"format\" : \"iso\"").contains("\"timezone\" : \"UTC\"")
+        .endsWith("stopped.\n");
+  }
+
+  @Test
+  void invokeWithoutARunningHubSaysHowToStartOne() throws Exception {
+    Result r = launch("invoke", "get-current-time", "get-current-time", "{}", "--hub", "http://127.0.0.1:9");
+
+    assertThat(r.status()).isEqualTo(2);
+    assertThat(r.err()).contains("no dev hub answers at http://127.0.0.1:9").contains("./atomemo4j dev");
+  }
+
+  @Test
+  void invokeRejectsParametersThatAreNotAJsonObject() throws Exception {
+    Result r = launch("invoke", "p", "t", "[1]");
+
+    assertThat(r.status()).isEqualTo(2);
+    assertThat(r.err()).contains("must be a JSON object");
+  }
+
+  @Test
+  void devRunsAPluginModuleAndInvokeReachesItThroughTheHub(@org.junit.jupiter.api.io.TempDir Path data)
+      throws Exception {
+    Path log = Files.createTempFile("atomemo4j-dev", ".log");
+    Process dev = new ProcessBuilder(ROOT.resolve("atomemo4j").toString(), "dev", "examples/get-current-time",
+        "--port", "0", "--data", data.toString()).directory(ROOT.toFile()).redirectErrorStream(true)
+        .redirectOutput(log.toFile()).start();
+    try {
+      Result r = null;
+      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(4);
+      while (System.nanoTime() < deadline) {
+        if (Files.exists(data.resolve("hub.json")) && Files.readString(log).contains("Registered plugin")) {
+          r = launch("invoke", "get-current-time", "get-current-time", "{\"format\": \"unix\"}", "--data",
+              data.toString());
+          break;
+        }
+        assertThat(dev.isAlive()).as(Files.readString(log)).isTrue();
+        assertThat(Files.readString(log)).doesNotContain("the plugin exited");
+        Thread.sleep(250);
+      }
+      assertThat(r).as("the plugin registered in time; output:\n" + Files.readString(log)).isNotNull();
+      assertThat(r.status()).as(r.err()).isZero();
+      assertThat(new String(r.out(), StandardCharsets.UTF_8)).contains("\"format\" : \"unix\"");
+    } finally {
+      dev.destroy(); // SIGTERM, as Ctrl-C: the plugin and the hub stop
+      assertThat(dev.waitFor(60, TimeUnit.SECONDS)).as("dev stopped on SIGTERM").isTrue();
+    }
+    assertThat(data.resolve("hub.json")).doesNotExist();
+  }
 }

@@ -1,0 +1,144 @@
+package dev.atomemo4j.cli;
+
+import dev.atomemo4j.devhub.DevHub;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "dev",
+    mixinStandardHelpOptions = true,
+    description = {
+        "Starts the local dev hub and its inspector, and prints their URL and the debug API key. Given a plugin (a",
+        "Maven module directory, or a jar with --class-path), builds it and runs it against the hub. Ctrl-C stops",
+        "everything."})
+final class DevCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Parameters(arity = "0..1", paramLabel = "PLUGIN", description = "a plugin module directory or jar")
+  Path plugin;
+
+  @Option(names = "--port", defaultValue = "4000", description = "the hub's port (default 4000; 0 picks a free one)")
+  int port;
+
+  @Option(names = "--api-key", description = "the debug API key (default: generated once and kept)")
+  String apiKey;
+
+  @Option(names = "--data", defaultValue = ".atomemo4j-devhub", description = "the hub's data directory")
+  Path data;
+
+  @Option(names = "--class-path", description = "the plugin jar's dependencies, when PLUGIN is a jar")
+  String classPath;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    String pluginClassPath = null;
+    if (plugin != null) {
+      try {
+        pluginClassPath = Files.isDirectory(plugin) ? build(plugin, err) : jarClassPath(plugin);
+      } catch (IOException e) {
+        err.println("atomemo4j: " + e.getMessage());
+        return ExitCodes.BAD_INPUT;
+      }
+    }
+    DevHub.Builder builder = DevHub.builder().port(port).dataDirectory(data);
+    if (apiKey != null) {
+      builder.apiKey(apiKey);
+    }
+    DevHub hub = builder.build();
+    try {
+      hub.start();
+    } catch (IOException e) {
+      err.println("atomemo4j: the dev hub cannot start on port " + port + ": " + e.getMessage()
+          + " (use --port 0 for a free port)");
+      return ExitCodes.INVALID;
+    }
+    HubFile.write(data, hub.url().toString(), hub.apiKey());
+    out.println("atomemo4j dev hub is running");
+    out.println("  inspector:         " + hub.inspectorUrl());
+    out.println("  HUB_WS_URL=" + hub.wsUrl());
+    out.println("  HUB_DEBUG_API_KEY=" + hub.apiKey());
+    out.flush();
+
+    PluginProcess process = null;
+    if (pluginClassPath != null) {
+      process = PluginProcess.start(pluginClassPath, Map.of(
+          "HUB_MODE", "debug",
+          "HUB_WS_URL", hub.wsUrl().toString(),
+          "HUB_DEBUG_API_KEY", hub.apiKey(),
+          // The local hub has no Atomemo login to look the author up in; the real Hub does (see the README).
+          "ATOMEMO4J_AUTHOR", envOr("ATOMEMO4J_AUTHOR", System.getProperty("user.name", "developer")),
+          "ATOMEMO4J_EMAIL", envOr("ATOMEMO4J_EMAIL", System.getProperty("user.name", "developer") + "@dev.local")),
+          Path.of("").toAbsolutePath(), null);
+      out.println("  plugin:            " + plugin + " (started; its output follows)");
+      out.flush();
+      process.onExit(status -> {
+        err.println("atomemo4j: the plugin exited with status " + status + "; the hub keeps running (Ctrl-C stops it)");
+        err.flush();
+      });
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    PluginProcess running = process;
+    Thread hook = new Thread(() -> {
+      if (running != null) {
+        running.close();
+      }
+      hub.close();
+      HubFile.delete(data);
+      stopped.countDown();
+    }, "atomemo4j-dev-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    stopped.await();
+    return ExitCodes.OK;
+  }
+
+  private static String envOr(String name, String fallback) {
+    String v = System.getenv(name);
+    return v == null || v.isBlank() ? fallback : v;
+  }
+
+  /** Builds a Maven module with its class path listed, inside the atomemo4j checkout or on its own. */
+  private static String build(Path module, PrintWriter err) throws IOException, InterruptedException {
+    Path dir = module.toAbsolutePath().normalize();
+    if (!Files.isRegularFile(dir.resolve("pom.xml"))) {
+      throw new IOException(module + " has no pom.xml; give a Maven module directory or a jar");
+    }
+    Path checkout = Roots.checkout().toAbsolutePath().normalize();
+    List<String> command = new ArrayList<>(List.of("mvn", "-B", "-q"));
+    if (dir.startsWith(checkout) && !dir.equals(checkout)) {
+      command.addAll(List.of("-f", checkout.resolve("pom.xml").toString(), "-pl",
+          checkout.relativize(dir).toString(), "-am"));
+    } else {
+      command.addAll(List.of("-f", dir.resolve("pom.xml").toString()));
+    }
+    command.addAll(List.of("package", "dependency:build-classpath", "-DskipTests",
+        "-Dmdep.outputFile=" + dir.resolve("target/atomemo4j.classpath")));
+    err.println("atomemo4j: building " + module + " …");
+    Process p = new ProcessBuilder(command).inheritIO().start();
+    if (p.waitFor() != 0) {
+      throw new IOException("the build of " + module + " failed (see the Maven output above)");
+    }
+    return PluginProcess.classPathOf(dir);
+  }
+
+  private String jarClassPath(Path jar) throws IOException {
+    if (!Files.isRegularFile(jar) || !jar.toString().endsWith(".jar")) {
+      throw new IOException(jar + " is neither a module directory nor a jar");
+    }
+    return jar.toAbsolutePath() + (classPath == null ? "" : java.io.File.pathSeparator + classPath);
+  }
+}
