@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Build, check and run Atomemo Plugin Hub plugins written in Java.",
-    subcommands = {ValidateCommand.class, FormatCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {ValidateCommand.class, FormatCommand.class, DevCommand.class, InvokeCommand.class,
+        DemoCommand.class, InitCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
   /** Raw standard output, for commands that print exact bytes (format). */

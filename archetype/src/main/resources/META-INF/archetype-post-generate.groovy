@@ -1,0 +1,86 @@
+// Runs after the archetype has written the project: checks every property, and when one is invalid removes what
+// was generated and fails with a message naming the property, the value and the rule.
+//
+// The plugin-name rule is dev.atomemo4j.model.validate.Names.FEATURE and its wording Names.whyNotFeatureName (the
+// model is not on the archetype plugin's class path at generation time, so both are repeated here; keep them in
+// step).
+
+def props = request.properties
+def projectDir = new File(request.outputDirectory, request.artifactId)
+
+def FEATURE = ~/^[a-zA-Z](?:(?![_-]{2,})[a-zA-Z0-9_-]){3,63}[a-zA-Z0-9]$/
+def SEMVER = ~/^\d+\.\d+\.\d+(-[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?(\+[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?$/
+def IDENTIFIER = ~/^[A-Za-z_$][A-Za-z0-9_$]*$/
+def KEYWORDS = ['abstract', 'assert', 'boolean', 'break', 'byte', 'case', 'catch', 'char', 'class', 'const',
+    'continue', 'default', 'do', 'double', 'else', 'enum', 'extends', 'final', 'finally', 'float', 'for', 'goto', 'if',
+    'implements', 'import', 'instanceof', 'int', 'interface', 'long', 'native', 'new', 'package', 'private',
+    'protected', 'public', 'return', 'short', 'static', 'strictfp', 'super', 'switch', 'synchronized', 'this', 'throw',
+    'throws', 'transient', 'try', 'void', 'volatile', 'while', 'true', 'false', 'null', '_'] as Set
+
+def whyNotFeatureName = { String s ->
+  if (s.length() < 5 || s.length() > 65) {
+    return "it has ${s.length()} characters; names have 5 to 65"
+  }
+  if (!Character.isLetter(s.charAt(0)) || s.charAt(0) > ('z' as char)) {
+    return 'it must start with a letter'
+  }
+  if (!Character.isLetterOrDigit(s.charAt(s.length() - 1))) {
+    return 'it must end with a letter or digit'
+  }
+  if (s ==~ /.*[_-]{2,}.*/) {
+    return 'it has two of `_`/`-` in a row (the Hub uses `__` to separate the name from the version)'
+  }
+  return 'only ASCII letters, digits, `_` and `-` are allowed'
+}
+
+def isJavaIdentifier = { String s -> s ==~ IDENTIFIER && !KEYWORDS.contains(s) }
+
+def problems = []
+
+String name = props.getProperty('name', '')
+if (!(name ==~ FEATURE)) {
+  problems << "name \"${name}\" is not a valid plugin name: ${whyNotFeatureName(name)} (plugin names are 5–65 ASCII " +
+      'letters, digits, single `_` or `-`, starting with a letter and ending with a letter or digit; ' +
+      'e.g. -Dname=my-plugin)'
+}
+
+String version = props.getProperty('version', '')
+if (!(version ==~ SEMVER)) {
+  problems << "version \"${version}\" is not SemVer without underscores, which the Hub requires of a plugin " +
+      'version (e.g. -Dversion=0.1.0-SNAPSHOT or -Dversion=1.2.3)'
+}
+
+String pkg = props.getProperty('package', '')
+if (pkg.isEmpty() || !pkg.split(/\./, -1).every { isJavaIdentifier(it) }) {
+  problems << "package \"${pkg}\" is not a Java package name (dot-separated Java identifiers that are not " +
+      'keywords, e.g. -Dpackage=com.example.myplugin); it defaults to the groupId'
+}
+
+// Only meaningful once the name is valid: the class name is derived from it.
+if (problems.isEmpty() || name ==~ FEATURE) {
+  String pluginClass = props.getProperty('pluginClass', '')
+  if (!isJavaIdentifier(pluginClass)) {
+    problems << "pluginClass \"${pluginClass}\" is not a Java class name (e.g. -DpluginClass=MyPlugin)"
+  }
+}
+
+['displayName', 'description'].each { key ->
+  String value = props.getProperty(key, '')
+  if (value.trim().isEmpty()) {
+    problems << "${key} is empty"
+  } else if (value =~ /["\\\r\n]/) {
+    problems << "${key} \"${value}\" must not contain a double quote, a backslash or a line break (it is written " +
+        'into a Java string)'
+  }
+}
+
+if (!problems.isEmpty()) {
+  projectDir.deleteDir()
+  throw new IllegalArgumentException('atomemo4j-archetype: ' + problems.join('; '))
+}
+
+// The archetype jar would drop a file named .gitignore (a default exclude), so the template is called gitignore.
+File gitignore = new File(projectDir, 'gitignore')
+if (gitignore.isFile() && !gitignore.renameTo(new File(projectDir, '.gitignore'))) {
+  throw new IllegalStateException("atomemo4j-archetype: cannot rename ${gitignore} to .gitignore")
+}
