@@ -3,6 +3,8 @@ package dev.atomemo4j.runtime.internal.hub;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.atomemo4j.runtime.testsupport.HubConnection;
+import dev.atomemo4j.runtime.testsupport.RecordingLogs;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
@@ -22,7 +24,7 @@ class ConcurrencyTest {
 
   @BeforeEach
   void setUp() throws Exception {
-    Logs.clear();
+    RecordingLogs.clear();
     fx = new HubFixture(dir);
   }
 

@@ -10,6 +10,9 @@ import dev.atomemo4j.model.io.DefinitionReader;
 import dev.atomemo4j.model.io.DefinitionWriter;
 import dev.atomemo4j.runtime.Atomemo4jException;
 import dev.atomemo4j.runtime.internal.phoenix.Backoff;
+import dev.atomemo4j.runtime.testsupport.HubConnection;
+import dev.atomemo4j.runtime.testsupport.Json;
+import dev.atomemo4j.runtime.testsupport.RecordingLogs;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,7 +46,7 @@ class ConnectionTest {
 
   @BeforeEach
   void setUp() throws Exception {
-    Logs.clear();
+    RecordingLogs.clear();
     fx = new HubFixture(dir);
   }
 

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.atomemo4j.runtime.testsupport.HubConnection;
+import dev.atomemo4j.runtime.testsupport.Json;
+import dev.atomemo4j.runtime.testsupport.RecordingLogs;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -33,7 +36,7 @@ class HubCallsTest {
 
   @BeforeEach
   void setUp() throws Exception {
-    Logs.clear();
+    RecordingLogs.clear();
     fx = new HubFixture(dir);
     storage = new MockWebServer();
     storage.start();
@@ -122,7 +125,7 @@ class HubCallsTest {
     fx.send("hub_call_response", "{'request_id':'not-mine','data':{}}");
     assertThat(fx.request("invoke_tool", "{'request_id':'r','tool_name':'echo-text','parameters':{'text':'x'}}",
         "invoke_tool_response").get("data").get("text").asText()).isEqualTo("x");
-    assertThat(Logs.all()).contains("ignoring hub_call_response for unknown request not-mine");
+    assertThat(RecordingLogs.all()).contains("ignoring hub_call_response for unknown request not-mine");
   }
 
   @Test

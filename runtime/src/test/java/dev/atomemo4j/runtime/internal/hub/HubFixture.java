@@ -3,6 +3,9 @@ package dev.atomemo4j.runtime.internal.hub;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.atomemo4j.runtime.testsupport.HubConnection;
+import dev.atomemo4j.runtime.testsupport.Json;
+import dev.atomemo4j.runtime.testsupport.TestHub;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -3,6 +3,7 @@ package dev.atomemo4j.runtime.internal.hub;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.atomemo4j.runtime.testsupport.RecordingLogs;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,7 +26,7 @@ class RedactionTest {
 
   @BeforeEach
   void setUp() throws Exception {
-    Logs.clear();
+    RecordingLogs.clear();
     fx = new HubFixture(dir);
     fx.options.override("HUB_DEBUG_API_KEY", API_KEY).override("DEBUG", "true");
   }
@@ -33,7 +34,7 @@ class RedactionTest {
   @AfterEach
   void tearDown() throws Exception {
     fx.close();
-    String logs = Logs.all();
+    String logs = RecordingLogs.all();
     assertThat(logs).doesNotContain(API_KEY).doesNotContain(CREDENTIAL_VALUE);
   }
 
@@ -44,7 +45,7 @@ class RedactionTest {
         + "'credentials':{'c1':{'api_key':'" + CREDENTIAL_VALUE + "'}}}", "invoke_tool_error").get("error");
     assertThat(e.get("message").asText()).isEqualTo("the key [REDACTED] was refused");
     assertThat(e.get("stack").asText()).contains("[REDACTED]").doesNotContain(CREDENTIAL_VALUE);
-    assertThat(Logs.all()).contains("leak-key").contains("[REDACTED]");
+    assertThat(RecordingLogs.all()).contains("leak-key").contains("[REDACTED]");
   }
 
   @Test
@@ -52,7 +53,7 @@ class RedactionTest {
     fx.startAndRegister();
     fx.request("invoke_tool", "{'request_id':'r','tool_name':'use-key','parameters':{'key':'c1'},"
         + "'credentials':{'c1':{'api_key':'" + CREDENTIAL_VALUE + "'}}}", "invoke_tool_response");
-    assertThat(Logs.all())
+    assertThat(RecordingLogs.all())
         .contains("<- invoke_tool {\"request_id\":\"r\"")
         .contains("\"credentials\":{\"c1\":{\"api_key\":\"[REDACTED]\"}}")
         .contains("-> invoke_tool_response");
@@ -67,7 +68,7 @@ class RedactionTest {
     fx.request("oauth2_get_token", "{'request_id':'r2','credential_name':'oauth','credential':{'client_id':'cid',"
         + "'client_secret':'" + CREDENTIAL_VALUE + "'},'code':'c0de-1234','redirect_uri':'https://hub/cb'}",
         "oauth2_get_token_response");
-    assertThat(Logs.all()).contains("-> oauth2_get_token_response").doesNotContain("at-c0de-1234");
+    assertThat(RecordingLogs.all()).contains("-> oauth2_get_token_response").doesNotContain("at-c0de-1234");
   }
 
   @Test
@@ -75,7 +76,7 @@ class RedactionTest {
     fx.hub.refuseNext(403);
     fx.start();
     assertThat(fx.server.termination().toCompletableFuture()).failsWithin(HubFixture.WAIT);
-    assertThat(Logs.all()).contains("api_key=REDACTED");
+    assertThat(RecordingLogs.all()).contains("api_key=REDACTED");
   }
 
   @Test

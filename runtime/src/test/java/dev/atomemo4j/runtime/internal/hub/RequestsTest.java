@@ -3,6 +3,8 @@ package dev.atomemo4j.runtime.internal.hub;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.atomemo4j.runtime.testsupport.Json;
+import dev.atomemo4j.runtime.testsupport.RecordingLogs;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,7 +25,7 @@ class RequestsTest {
 
   @BeforeEach
   void setUp() throws Exception {
-    Logs.clear();
+    RecordingLogs.clear();
     fx = new HubFixture(dir);
   }
 

@@ -3,6 +3,9 @@ package dev.atomemo4j.runtime.internal.hub;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.atomemo4j.runtime.testsupport.HubConnection;
+import dev.atomemo4j.runtime.testsupport.Json;
+import dev.atomemo4j.runtime.testsupport.RecordingLogs;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,7 +23,7 @@ class RobustnessTest {
 
   @BeforeEach
   void setUp() throws Exception {
-    Logs.clear();
+    RecordingLogs.clear();
     fx = new HubFixture(dir);
     hub = fx.startAndRegister();
   }
@@ -88,7 +91,7 @@ class RobustnessTest {
     hub.sendRaw("[\"1\",null,\"" + HubFixture.TOPIC + "\",\"invoke_tool\",{\"request_id\":\"big\",\"x\":\""
         + "z".repeat(15 * 1024 * 1024 + 1000) + "\"}]");
     stillServes();
-    assertThat(Logs.all()).contains("exceeds the limit");
+    assertThat(RecordingLogs.all()).contains("exceeds the limit");
   }
 
   @Test

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.atomemo4j.runtime.ToolException;
+import dev.atomemo4j.runtime.testsupport.HubConnection;
+import dev.atomemo4j.runtime.testsupport.Json;
+import dev.atomemo4j.runtime.testsupport.RecordingLogs;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -28,7 +31,7 @@ class ShutdownTest {
 
   @BeforeEach
   void setUp() throws Exception {
-    Logs.clear();
+    RecordingLogs.clear();
     fx = new HubFixture(dir);
   }
 
@@ -138,7 +141,7 @@ class ShutdownTest {
     // stopAccepting is the first step of close(); probe it through the dispatcher's refusals.
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
     while (System.nanoTime() < deadline) {
-      if (Logs.all().contains("shutting down")) {
+      if (RecordingLogs.all().contains("shutting down")) {
         return;
       }
       Thread.sleep(5);

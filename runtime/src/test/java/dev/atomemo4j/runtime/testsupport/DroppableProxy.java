@@ -1,4 +1,4 @@
-package dev.atomemo4j.runtime.internal.hub;
+package dev.atomemo4j.runtime.testsupport;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package dev.atomemo4j.runtime.internal.hub;
+package dev.atomemo4j.runtime.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,14 +17,14 @@ import mockwebserver3.RecordedRequest;
  * A loopback WebSocket server on MockWebServer. By default every request is upgraded and handed out as a {@link
  * HubConnection}; scripted responses (refusals, broken connections) are used first, in order.
  */
-final class TestHub implements AutoCloseable {
+public final class TestHub implements AutoCloseable {
 
   private final MockWebServer server = new MockWebServer();
   private final Queue<MockResponse> scripted = new ConcurrentLinkedQueue<>();
   private final BlockingQueue<HubConnection> connections = new LinkedBlockingQueue<>();
   private final DroppableProxy proxy;
 
-  TestHub() throws IOException {
+  public TestHub() throws IOException {
     server.setDispatcher(
         new Dispatcher() {
           @Override
@@ -43,26 +43,26 @@ final class TestHub implements AutoCloseable {
   }
 
   /** A {@code ws://} endpoint on this server (through the proxy), e.g. {@code endpoint("/debug_socket")}. */
-  String endpoint(String path) {
+  public String endpoint(String path) {
     return "ws://127.0.0.1:" + proxy.port() + path;
   }
 
   /** Cuts every open connection without a close frame, like a dead network or a crashed server. */
-  void dropConnections() {
+  public void dropConnections() {
     proxy.dropAll();
   }
 
   /** The next upgrade is answered with {@code status} instead of 101. */
-  void refuseNext(int status) {
+  public void refuseNext(int status) {
     scripted.add(new MockResponse.Builder().code(status).body("refused").build());
   }
 
   /** The next connection is closed before any response: a transport failure for the client, not a refusal. */
-  void breakNext() {
+  public void breakNext() {
     proxy.breakNext();
   }
 
-  HubConnection awaitConnection() {
+  public HubConnection awaitConnection() {
     try {
       HubConnection connection = connections.poll(5, TimeUnit.SECONDS);
       assertThat(connection).as("a WebSocket connection within 5 s").isNotNull();
@@ -74,13 +74,13 @@ final class TestHub implements AutoCloseable {
     }
   }
 
-  RecordedRequest takeRequest() throws InterruptedException {
+  public RecordedRequest takeRequest() throws InterruptedException {
     RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);
     assertThat(request).as("a request within 5 s").isNotNull();
     return request;
   }
 
-  int requestCount() {
+  public int requestCount() {
     return server.getRequestCount();
   }
 

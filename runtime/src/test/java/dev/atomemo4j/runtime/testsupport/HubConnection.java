@@ -1,4 +1,4 @@
-package dev.atomemo4j.runtime.internal.phoenix;
+package dev.atomemo4j.runtime.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,21 +18,21 @@ import okio.ByteString;
  * The server side of one WebSocket accepted by {@link TestHub}. Like OkHttp's WebSocketRecorder it queues what the
  * client sends, for assertions in order, and it scripts what the server sends back.
  */
-final class HubConnection extends WebSocketListener {
+public final class HubConnection extends WebSocketListener {
 
-  sealed interface Event {}
+  public sealed interface Event {}
 
-  record Text(String text) implements Event {}
+  public record Text(String text) implements Event {}
 
-  record Binary(int size) implements Event {}
+  public record Binary(int size) implements Event {}
 
-  record Closing(int code, String reason) implements Event {}
+  public record Closing(int code, String reason) implements Event {}
 
-  record Closed(int code, String reason) implements Event {}
+  public record Closed(int code, String reason) implements Event {}
 
-  record Failure(Throwable cause) implements Event {}
+  public record Failure(Throwable cause) implements Event {}
 
-  final RecordedRequest request;
+  public final RecordedRequest request;
   private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
   private final CountDownLatch opened = new CountDownLatch(1);
   private volatile WebSocket webSocket;
@@ -43,7 +43,7 @@ final class HubConnection extends WebSocketListener {
 
   // --- client → server -------------------------------------------------------------------------------------------
 
-  Event nextEvent() {
+  public Event nextEvent() {
     try {
       Event event = events.poll(5, TimeUnit.SECONDS);
       assertThat(event).as("an event from the client within 5 s").isNotNull();
@@ -55,20 +55,59 @@ final class HubConnection extends WebSocketListener {
   }
 
   /** The next thing the client sent must be a text frame; returns it parsed. */
-  ArrayNode expectFrame() {
+  public ArrayNode expectFrame() {
     Event event = nextEvent();
     assertThat(event).isInstanceOf(Text.class);
     return Json.array(((Text) event).text());
   }
 
   /** The next frame must equal {@code expected} (single quotes allowed), compared as JSON. */
-  ArrayNode expectFrame(String expected) {
+  public ArrayNode expectFrame(String expected) {
     ArrayNode actual = expectFrame();
     assertThat(actual).isEqualTo(Json.parse(expected));
     return actual;
   }
 
-  Closing expectClosing() {
+  /**
+   * The next frame that is not a heartbeat (heartbeats are answered ok on the way); asserts its event is
+   * {@code event}.
+   */
+  public ArrayNode expectEvent(String event) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (true) {
+      assertThat(System.nanoTime()).as("a %s frame within 5 s", event).isLessThan(deadline);
+      ArrayNode frame = expectFrame();
+      if ("heartbeat".equals(frame.get(3).asText())) {
+        replyOk(frame);
+        continue;
+      }
+      assertThat(frame.get(3).asText()).as("event of %s", frame).isEqualTo(event);
+      return frame;
+    }
+  }
+
+  /** The next event within {@code millis}, or null. */
+  public Event pollEvent(long millis) {
+    try {
+      return events.poll(millis, TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
+  /** Nothing more arrives within {@code millis}. */
+  public void expectNothing(long millis) {
+    try {
+      Event event = events.poll(millis, TimeUnit.MILLISECONDS);
+      assertThat(event).as("nothing more from the client").isNull();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
+  public Closing expectClosing() {
     Event event = nextEvent();
     assertThat(event).isInstanceOf(Closing.class);
     return (Closing) event;
@@ -76,7 +115,7 @@ final class HubConnection extends WebSocketListener {
 
   // --- server → client -------------------------------------------------------------------------------------------
 
-  void awaitOpen() {
+  public void awaitOpen() {
     try {
       assertThat(opened.await(5, TimeUnit.SECONDS)).as("upgrade completed within 5 s").isTrue();
     } catch (InterruptedException e) {
@@ -86,23 +125,29 @@ final class HubConnection extends WebSocketListener {
   }
 
   /** Sends a frame written with single quotes, as strict JSON. */
-  void send(String frame) {
+  public void send(String frame) {
     sendRaw(Json.compact(Json.parse(frame)));
   }
 
+  /** Sends a frame if the socket still takes it (the client may already be closing); returns whether it did. */
+  public boolean trySend(String frame) {
+    awaitOpen();
+    return webSocket.send(Json.compact(Json.parse(frame)));
+  }
+
   /** Sends text exactly as given, malformed or not. */
-  void sendRaw(String text) {
+  public void sendRaw(String text) {
     awaitOpen();
     assertThat(webSocket.send(text)).isTrue();
   }
 
-  void sendBinary(byte[] bytes) {
+  public void sendBinary(byte[] bytes) {
     awaitOpen();
     assertThat(webSocket.send(ByteString.of(bytes))).isTrue();
   }
 
   /** Answers {@code push} the way Phoenix does: join_ref, ref and topic copied, event phx_reply. */
-  void reply(ArrayNode push, String status, String response) {
+  public void reply(ArrayNode push, String status, String response) {
     ArrayNode reply = JsonNodeFactory.instance.arrayNode();
     reply.add(push.get(0));
     reply.add(push.get(1));
@@ -114,11 +159,11 @@ final class HubConnection extends WebSocketListener {
     sendRaw(Json.compact(reply));
   }
 
-  void replyOk(ArrayNode push) {
+  public void replyOk(ArrayNode push) {
     reply(push, "ok", "{}");
   }
 
-  void close(int code, String reason) {
+  public void close(int code, String reason) {
     awaitOpen();
     webSocket.close(code, reason);
   }

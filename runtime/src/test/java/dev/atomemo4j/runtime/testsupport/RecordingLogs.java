@@ -1,4 +1,4 @@
-package dev.atomemo4j.runtime.internal.phoenix;
+package dev.atomemo4j.runtime.testsupport;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -19,10 +19,10 @@ import org.slf4j.spi.SLF4JServiceProvider;
  * The SLF4J backend of the test JVM: records every event at every level (so debug paths run too) for assertions,
  * and echoes ERROR (and, on request, WARN) to stderr.
  */
-final class RecordingLogs {
+public final class RecordingLogs {
 
   /** One log event; {@code text} is the formatted message plus the printed throwable, as a backend would write. */
-  record Event(Level level, String logger, String text) {}
+  public record Event(Level level, String logger, String text) {}
 
   private static final ConcurrentLinkedQueue<Event> EVENTS = new ConcurrentLinkedQueue<>();
   /** Tests provoke many warnings on purpose; {@code -Dphoenix.test.warnings=true} shows them while debugging. */
@@ -30,20 +30,20 @@ final class RecordingLogs {
 
   private RecordingLogs() {}
 
-  static void clear() {
+  public static void clear() {
     EVENTS.clear();
   }
 
-  static List<Event> events() {
+  public static List<Event> events() {
     return List.copyOf(EVENTS);
   }
 
-  static List<String> texts(Level level) {
+  public static List<String> texts(Level level) {
     return EVENTS.stream().filter(e -> e.level() == level).map(Event::text).toList();
   }
 
   /** Everything logged, at every level, as one string. */
-  static String all() {
+  public static String all() {
     StringBuilder out = new StringBuilder();
     for (Event e : EVENTS) {
       out.append(e.level()).append(' ').append(e.logger()).append(": ").append(e.text()).append('\n');

@@ -1,4 +1,4 @@
-package dev.atomemo4j.runtime.internal.hub;
+package dev.atomemo4j.runtime.testsupport;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
@@ -9,14 +9,14 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** Test JSON: single quotes allowed so that frames in tests read like the protocol document. */
-final class Json {
+public final class Json {
 
-  static final ObjectMapper MAPPER =
+  public static final ObjectMapper MAPPER =
       JsonMapper.builder().enable(JsonReadFeature.ALLOW_SINGLE_QUOTES).build();
 
   private Json() {}
 
-  static JsonNode parse(String json) {
+  public static JsonNode parse(String json) {
     try {
       return MAPPER.readTree(json);
     } catch (JsonProcessingException e) {
@@ -24,16 +24,16 @@ final class Json {
     }
   }
 
-  static ObjectNode object(String json) {
+  public static ObjectNode object(String json) {
     return (ObjectNode) parse(json);
   }
 
-  static ArrayNode array(String json) {
+  public static ArrayNode array(String json) {
     return (ArrayNode) parse(json);
   }
 
   /** Strict JSON text for the wire. */
-  static String compact(JsonNode node) {
+  public static String compact(JsonNode node) {
     try {
       return MAPPER.writeValueAsString(node);
     } catch (JsonProcessingException e) {
