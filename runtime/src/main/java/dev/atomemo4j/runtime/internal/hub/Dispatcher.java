@@ -60,6 +60,7 @@ final class Dispatcher {
     final long acceptedNanos;
     final AtomicBoolean answered = new AtomicBoolean();
     final AtomicBoolean finished = new AtomicBoolean();
+    final AtomicBoolean slotReleased = new AtomicBoolean();
     volatile boolean started;
     volatile Future<?> worker;
     volatile CompletableFuture<Void> run;
@@ -218,6 +219,9 @@ final class Dispatcher {
   }
 
   private void complete(InFlight f, Throwable failure) {
+    // The work has ended: free its slot before answering, so a Hub that sends the next request as soon as it sees
+    // the answer never finds the plugin still "full". The entry stays until the answer is out (shutdown waits on it).
+    releaseSlot(f);
     try {
       if (failure == null) {
         respond(f, ResultEncoder.encode(f.exchange));
@@ -309,8 +313,14 @@ final class Dispatcher {
         limit.cancel(false);
       }
       inFlight.remove(f.exchange.requestId(), f);
-      slots.release();
+      releaseSlot(f);
       signal();
+    }
+  }
+
+  private void releaseSlot(InFlight f) {
+    if (f.slotReleased.compareAndSet(false, true)) {
+      slots.release();
     }
   }
 
