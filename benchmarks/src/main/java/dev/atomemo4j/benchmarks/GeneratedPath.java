@@ -1,0 +1,99 @@
+package dev.atomemo4j.benchmarks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.atomemo4j.model.PluginDefinition;
+import dev.atomemo4j.model.io.DefinitionReader;
+import dev.atomemo4j.model.io.DefinitionWriter;
+import dev.atomemo4j.model.io.ReadResult;
+import dev.atomemo4j.runtime.internal.shape.DecodeContext;
+import dev.atomemo4j.runtime.internal.shape.Decoded;
+import dev.atomemo4j.runtime.internal.shape.ShapeDecoder;
+import dev.atomemo4j.runtime.internal.shape.ShapeEncoder;
+import dev.atomemo4j.runtime.spi.PluginDescriptor;
+import dev.atomemo4j.runtime.spi.PluginRegistry;
+import dev.atomemo4j.runtime.spi.ToolBinding;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * "Ours": what atomemo4j does with the processor's output, the side of measures 3 and 4 that the reflection baseline
+ * ({@link dev.atomemo4j.benchmarks.reflect.ReflectiveSdk}) is compared with.
+ */
+public final class GeneratedPath {
+
+  private GeneratedPath() {}
+
+  /** The author and e-mail the runtime fills in (from the OneAuth session); the same on both sides. */
+  public static final String AUTHOR = "Bench Author";
+
+  public static final String EMAIL = "bench@example.com";
+
+  /** What start-up yields: the same four things {@code ReflectiveSdk.Described} holds. */
+  public record Startup(PluginDescriptor descriptor, byte[] definitionBytes, String registerPayload,
+      Map<String, byte[]> schemas) {}
+
+  /**
+   * Start-up as the runtime does it: the descriptor from the generated registry, the generated definition.json read
+   * from the class path and, as the runtime's {@code DefinitionDocument} does, read into the model, given author and
+   * e-mail and written back (pretty bytes and the compact {@code register_plugin} payload); and the generated input and
+   * output JSON Schema of every tool, read as bytes.
+   */
+  public static Startup startup(PluginRegistry registry) {
+    PluginDescriptor descriptor = registry.descriptor();
+    ReadResult read = DefinitionReader.read(descriptor.definitionJson());
+    PluginDefinition definition = read.definition()
+        .orElseThrow(() -> new IllegalStateException("the generated definition.json does not read: "
+            + read.problems()))
+        .withAuthor(AUTHOR, EMAIL);
+    return new Startup(descriptor, DefinitionWriter.toBytes(definition), DefinitionWriter.toCompactJson(definition),
+        schemas(descriptor));
+  }
+
+  /**
+   * Start-up without the model round trip: descriptor, the generated definition.json bytes as they are, and the
+   * schema bytes. What start-up would cost if the runtime spliced author and e-mail into the bytes.
+   */
+  public static Startup resourcesOnly(PluginRegistry registry) {
+    PluginDescriptor descriptor = registry.descriptor();
+    byte[] definition = resource(descriptor, descriptor.definitionResource());
+    return new Startup(descriptor, definition, null, schemas(descriptor));
+  }
+
+  private static Map<String, byte[]> schemas(PluginDescriptor descriptor) {
+    Map<String, byte[]> out = new LinkedHashMap<>();
+    for (ToolBinding t : descriptor.tools()) {
+      String input = t.inputSchemaResource();
+      out.put(t.name() + ".input.json", resource(descriptor, input));
+      if (t.output() != null) {
+        out.put(t.name() + ".output.json", resource(descriptor, input.replace(".input.json", ".output.json")));
+      }
+    }
+    return out;
+  }
+
+  private static byte[] resource(PluginDescriptor descriptor, String path) {
+    try (InputStream in = descriptor.anchor().getClassLoader().getResourceAsStream(path)) {
+      if (in == null) {
+        throw new IllegalStateException(path + " is not on the class path");
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * One invocation as the runtime does it: decode and validate the parameters against the generated input shape,
+   * call the generated invoker, encode the result with the generated output shape.
+   */
+  public static JsonNode invoke(ToolBinding tool, JsonNode parameters) throws Exception {
+    Decoded decoded = ShapeDecoder.decodeParameters(tool.input(), parameters, DecodeContext.EMPTY);
+    if (!decoded.isOk()) {
+      throw new IllegalArgumentException("invalid parameters: " + decoded.problems());
+    }
+    return ShapeEncoder.encode(tool.invoker().invoke(decoded.value(), null), tool.output());
+  }
+}
