@@ -31,12 +31,23 @@ final class Secrets {
 
   /** The secrets of a request payload, plus {@code extra} (the api key), if not null. */
   static Secrets of(JsonNode payload, String extra) {
+    return of(payload, extra, List.of());
+  }
+
+  /** As above, also counting the values of the named (Secret-typed) tool parameters as secrets. */
+  static Secrets of(JsonNode payload, String extra, List<String> secretParameters) {
     Set<String> found = new LinkedHashSet<>();
     if (extra != null && extra.length() >= MIN_LENGTH) {
       found.add(extra);
     }
     collect(payload.get("credentials"), found, 0);
     collect(payload.get("credential"), found, 0);
+    JsonNode parameters = payload.get("parameters");
+    if (parameters != null) {
+      for (String name : secretParameters) {
+        collect(parameters.get(name), found, 0);
+      }
+    }
     if (found.isEmpty()) {
       return NONE;
     }

@@ -85,4 +85,14 @@ class RedactionTest {
     assertThat(fx.server.config().toString()).doesNotContain(API_KEY);
     assertThat(fx.server.toString()).doesNotContain(API_KEY).contains("api_key=REDACTED");
   }
+
+  @Test
+  void secretTypedToolParametersAreMaskedInTheFrameLogAndInErrors() {
+    fx.startAndRegister();
+    JsonNode e = fx.request("invoke_tool", "{'request_id':'r','tool_name':'secret-param','parameters':{'token':'"
+        + CREDENTIAL_VALUE + "'}}", "invoke_tool_error").get("error");
+
+    assertThat(e.toString()).doesNotContain(CREDENTIAL_VALUE).contains("[REDACTED]");
+    assertThat(RecordingLogs.all()).contains("<- invoke_tool").doesNotContain(CREDENTIAL_VALUE);
+  }
 }

@@ -99,6 +99,9 @@ final class TestPlugin implements PluginRegistry {
       throw new IllegalArgumentException("the key " + ((ApiKeyCredential) args(in)[0]).apiKey().reveal()
           + " was refused");
     }));
+    tools.add(tool("secret-param", fields(field("token", Shape.SecretStr.INSTANCE)), null, (in, ctx) -> {
+      throw new IllegalStateException("token " + ((dev.atomemo4j.runtime.Secret) args(in)[0]).reveal() + " expired");
+    }));
     tools.add(tool("file-url", fields(field("file", Shape.FileRefValue.INSTANCE)), null, (in, ctx) -> {
       try {
         return Map.of("url", ctx.files().downloadUrl((FileRef) args(in)[0]));
