@@ -25,3 +25,33 @@ assert report =~ /tests="1"/
 assert report =~ /failures="0"/
 assert report =~ /errors="0"/
 assert file('target/my-plugin-0.1.0-SNAPSHOT.jar').isFile()
+
+// The generated plugin runs under `atomemo4j dev` (its runnable jar, against the dev hub) and answers `invoke`.
+// project = <repo>/archetype/target/test-classes/projects/my-plugin/project/my-plugin
+def repo = project.toPath().resolve('../../../../../../..').normalize().toFile()
+def cli = new File(repo, 'cli/target/atomemo4j-cli.jar')
+assert cli.isFile(): "the CLI jar is built before the archetype: ${cli}"
+def java = new File(System.getProperty('java.home'), 'bin/java').path
+def data = java.nio.file.Files.createTempDirectory('atomemo4j-archetype-dev').toFile()
+def log = new File(data, 'dev.log')
+def dev = new ProcessBuilder(java, '-jar', cli.path, 'dev', file('target/my-plugin-0.1.0-SNAPSHOT.jar').path,
+    '--port', '0', '--data', new File(data, 'hub').path).directory(project).redirectErrorStream(true)
+    .redirectOutput(log).start()
+try {
+  def deadline = System.currentTimeMillis() + 120_000
+  while (!(log.isFile() && log.getText('UTF-8').contains('Registered plugin my-plugin'))) {
+    assert dev.isAlive(): "atomemo4j dev stopped:\n${log.getText('UTF-8')}"
+    assert !log.getText('UTF-8').contains('the plugin exited'): log.getText('UTF-8')
+    assert System.currentTimeMillis() < deadline: "the plugin did not register:\n${log.getText('UTF-8')}"
+    Thread.sleep(200)
+  }
+  def invoke = new ProcessBuilder(java, '-jar', cli.path, 'invoke', 'my-plugin', 'greet', '{"name": "Ada"}',
+      '--data', new File(data, 'hub').path).redirectErrorStream(true).start()
+  def out = invoke.inputStream.getText('UTF-8')
+  assert invoke.waitFor() == 0: out
+  assert out.contains('"greeting" : "Hello, Ada!"'): out
+} finally {
+  dev.destroy()
+  dev.waitFor()
+  data.deleteDir()
+}
