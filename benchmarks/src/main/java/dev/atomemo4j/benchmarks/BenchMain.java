@@ -152,8 +152,9 @@ public final class BenchMain {
             + "which side runs first), with the interquartile range (IQR) and the number of iterations n; the ratio "
             + "is of the medians, and the notes give the range it spans between the quartiles.",
         "- met?: `yes`/`no` against the goal; `—` where the issue asks only for the figure or nothing was measured.",
-        "- Rows that say \"not measured yet: needs the Hub transport\" are wired in (`dev.atomemo4j.benchmarks.hub."
-            + "HubHarness`) and run once the runtime's Hub transport and the dev hub exist.",
+        "- Measures 1, 2, 6 and 7 run over a loopback WebSocket: the dev hub's Phoenix server plays the Hub "
+            + "(`dev.atomemo4j.benchmarks.hub.LoopbackHubHarness`); the client is the runtime serving a plugin, or "
+            + "(the baseline of 1 and 2) a raw OkHttp client answering with precomputed frames.",
         "- Run it: `./atomemo4j bench` (full) or `./atomemo4j bench --smoke`; `benchmarks/run.sh --only 3,4` "
             + "runs some measures only.");
   }

@@ -83,7 +83,8 @@ final class DevCommand implements Callable<Integer> {
           // The local hub has no Atomemo login to look the author up in; the real Hub does (see the README).
           "ATOMEMO4J_AUTHOR", envOr("ATOMEMO4J_AUTHOR", System.getProperty("user.name", "developer")),
           "ATOMEMO4J_EMAIL", envOr("ATOMEMO4J_EMAIL", System.getProperty("user.name", "developer") + "@dev.local")),
-          Path.of("").toAbsolutePath(), null);
+          // debug mode writes definition.json into the working directory: the module's, as for a plugin run there.
+          Files.isDirectory(plugin) ? plugin.toAbsolutePath() : Path.of("").toAbsolutePath(), null);
       out.println("  plugin:            " + plugin + " (started; its output follows)");
       out.flush();
       process.onExit(status -> {

@@ -13,8 +13,8 @@ import java.util.Optional;
 
 /**
  * Measure 7: live heap after GC of an idle connected plugin with 100 tools (the generated 100-tool plugin), next to
- * the same for a plugin with 3 tools in the same kind of JVM: the ratio says what 97 more tools cost. NOT YET RUN:
- * needs the Hub transport.
+ * the same for a plugin with 3 tools in the same kind of JVM: the ratio says what 97 more tools cost. Each plugin
+ * runs in a child JVM connected to the {@link HubHarness}'s loopback hub.
  */
 public final class IdleMemoryMeasure implements Measure {
 
@@ -40,8 +40,8 @@ public final class IdleMemoryMeasure implements Measure {
       return List.of(Row.notMeasured("7", title(), goal(), Row.NEEDS_HUB));
     }
     try (HubHarness h = harness.get();
-        HubHarness.Driver big = h.startPlugin(Bench100.class, Jdks.current(), "-Xmx256m");
-        HubHarness.Driver small = h.startPlugin(LoadPlugin.class, Jdks.current(), "-Xmx256m")) {
+        HubHarness.Driver big = h.startPlugin(Bench100.class, Jdks.current(), s.childJvmArgs("-Xmx256m"));
+        HubHarness.Driver small = h.startPlugin(LoadPlugin.class, Jdks.current(), s.childJvmArgs("-Xmx256m"))) {
       long ours = big.liveHeapAfterGc();
       long base = small.liveHeapAfterGc();
       return List.of(new Row("7", title(), mib(ours), mib(base) + " (3-tool plugin)",

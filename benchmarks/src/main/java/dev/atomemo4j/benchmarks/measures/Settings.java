@@ -22,7 +22,7 @@ public record Settings(boolean smoke, Jmh.Plan definition, Jmh.Plan invocation, 
     int compileWarmups, int compileRuns, int transportMillis, int burst, boolean verbose, Path workDir) {
 
   public static Settings full(boolean verbose, Path workDir) {
-    return new Settings(false, new Jmh.Plan(2, 5, 4, 1000), new Jmh.Plan(2, 8, 4, 500), 3, 200, 2, 7, 5000, 10_000,
+    return new Settings(false, new Jmh.Plan(2, 5, 4, 1000), new Jmh.Plan(2, 8, 4, 500), 3, 200, 2, 5, 3000, 10_000,
         verbose, workDir);
   }
 
@@ -34,6 +34,19 @@ public record Settings(boolean smoke, Jmh.Plan definition, Jmh.Plan invocation, 
   /** JVM options of every JMH fork: a fixed heap, so the collector sizes nothing differently between the sides. */
   public String[] forkJvmArgs() {
     return new String[] {"-Xms1g", "-Xmx1g", "-XX:+UseG1GC"};
+  }
+
+  /**
+   * JVM options of the plugin's child JVMs (measures 6, 7): {@code extra}, and in a smoke run the C1 compiler only,
+   * which starts faster (smoke numbers mean nothing).
+   */
+  public String[] childJvmArgs(String... extra) {
+    if (!smoke) {
+      return extra;
+    }
+    String[] all = java.util.Arrays.copyOf(extra, extra.length + 1);
+    all[extra.length] = "-XX:TieredStopAtLevel=1";
+    return all;
   }
 
   /** One line for the report's header. */

@@ -16,7 +16,8 @@ import org.HdrHistogram.Histogram;
 /**
  * Measures 1 and 2 over a loopback WebSocket, both against the raw OkHttp client (the transport's limit):
  * (1) invocations/s of {@code echo-small} with 64 in flight; (2) p50/p99/p999 at 50 % of each side's measured
- * maximum. NOT YET RUN: needs the Hub transport ({@link HubHarnesses#find()} is empty until it lands).
+ * maximum. Both clients run in this JVM, next to the load generator ({@link HubHarness}), and are driven one after
+ * the other through the same hub.
  */
 public final class TransportMeasure implements Measure {
 
@@ -66,8 +67,10 @@ public final class TransportMeasure implements Measure {
                   + ours.errors() + " errors (ours), " + rawMax.errors() + " (raw)."),
           new Row("2", LATENCY_TITLE, percentiles(ourLat), percentiles(rawLat), Figures.ratio(r2),
               "p99 ≤ 1.5× raw", r2 <= LATENCY_GOAL ? "yes" : "no",
-              "Open loop at 50 % of each side's own maximum from measure 1, latencies from the intended send time "
-                  + "(HdrHistogram, coordinated omission corrected)."));
+              String.format(Locale.ROOT, "Open loop at 50 %% of each side's own maximum from measure 1 (%,.0f/s ours, "
+                  + "%,.0f/s raw) for %,d ms after a warm-up half as long; latencies from the intended send time "
+                  + "(HdrHistogram, coordinated omission corrected); both clients in the benchmark's JVM.",
+                  ours.perSecond() / 2, rawMax.perSecond() / 2, d.toMillis())));
     }
   }
 
