@@ -1,5 +1,6 @@
 package dev.atomemo4j.devhub;
 
+import dev.atomemo4j.devhub.testsupport.NodeScript;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -9,7 +10,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -106,7 +106,7 @@ class InspectorBrowserTest {
         Path corpus = Path.of(System.getProperty("atomemo4j.shared", "../../shared"), "conformance",
                 "official-definitions").toAbsolutePath().normalize();
         boolean haveCorpus = Files.isDirectory(corpus);
-        JsonNode seen = runNode(script(), hub.inspectorUrl().toString(), chromium.toString(), modules.toString(),
+        JsonNode seen = NodeScript.run(script(), java.time.Duration.ofSeconds(90), "  browser: ", hub.inspectorUrl().toString(), chromium.toString(), modules.toString(),
                 browserProfile.toString(), artifacts.toString(), SECRET, haveCorpus ? corpus.toString() : "");
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
         System.out.println("InspectorBrowserTest: the browser scenario took " + millis + " ms; screenshots in "
@@ -285,34 +285,6 @@ class InspectorBrowserTest {
     }
 
     // ---- running the browser --------------------------------------------------------------------------------------
-
-    private static JsonNode runNode(Path script, String... args) throws IOException, InterruptedException {
-        List<String> command = new java.util.ArrayList<>(List.of("node", script.toString()));
-        command.addAll(List.of(args));
-        Path stdout = Files.createTempFile("inspector-browser", ".out");
-        Path stderr = Files.createTempFile("inspector-browser", ".err");
-        try {
-            Process process = new ProcessBuilder(command)
-                    .redirectOutput(stdout.toFile())
-                    .redirectError(stderr.toFile())
-                    .start();
-            if (!process.waitFor(90, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                fail("the browser script did not finish within 90 s; stderr:\n" + Files.readString(stderr));
-            }
-            String out = Files.readString(stdout, StandardCharsets.UTF_8).strip();
-            String err = Files.readString(stderr, StandardCharsets.UTF_8);
-            assertThat(process.exitValue())
-                    .as("node exit status; stdout:\n%s\nstderr:\n%s", out, err)
-                    .isZero();
-            System.out.print(err.lines().map(line -> "  browser: " + line + "\n").reduce("", String::concat));
-            String[] lines = out.split("\n");
-            return FakePlugin.MAPPER.readTree(lines[lines.length - 1]);
-        } finally {
-            Files.deleteIfExists(stdout);
-            Files.deleteIfExists(stderr);
-        }
-    }
 
     private static Path script() throws URISyntaxException {
         return Path.of(InspectorBrowserTest.class.getResource("inspector-browser.cjs").toURI());

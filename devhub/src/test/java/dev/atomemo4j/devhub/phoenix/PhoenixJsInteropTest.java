@@ -1,5 +1,6 @@
 package dev.atomemo4j.devhub.phoenix;
 
+import dev.atomemo4j.devhub.testsupport.NodeScript;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -9,10 +10,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -59,7 +58,7 @@ class PhoenixJsInteropTest {
             server.start();
             String endpoint = server.websocketUri(SocketKind.DEBUG).toString().replaceFirst("/websocket$", "");
 
-            JsonNode summary = runNode(script(), endpoint, server.debugApiKey(), modules.toString());
+            JsonNode summary = NodeScript.run(script(), java.time.Duration.ofSeconds(30), null, endpoint, server.debugApiKey(), modules.toString());
 
             assertThat(summary.path("phoenixVersion").asText()).startsWith("1.8.");
             assertThat(summary.get("join")).isEqualTo(json("{'status':'ok','response':{}}"));
@@ -81,33 +80,6 @@ class PhoenixJsInteropTest {
             assertThat(recorder.next()).startsWith("event " + TOPIC + " refuse");
             assertThat(recorder.next()).startsWith("event " + TOPIC + " invoke_tool_response");
             assertThat(recorder.next()).startsWith("leave " + TOPIC + " ").endsWith(" LEFT");
-        }
-    }
-
-    private static JsonNode runNode(Path script, String... args) throws IOException, InterruptedException {
-        List<String> command = new java.util.ArrayList<>(List.of("node", script.toString()));
-        command.addAll(List.of(args));
-        Path stdout = Files.createTempFile("phoenix-interop", ".out");
-        Path stderr = Files.createTempFile("phoenix-interop", ".err");
-        try {
-            Process process = new ProcessBuilder(command)
-                    .redirectOutput(stdout.toFile())
-                    .redirectError(stderr.toFile())
-                    .start();
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                fail("node did not finish within 30 s; stderr:\n" + Files.readString(stderr));
-            }
-            String out = Files.readString(stdout, StandardCharsets.UTF_8).strip();
-            String err = Files.readString(stderr, StandardCharsets.UTF_8);
-            assertThat(process.exitValue())
-                    .as("node exit status; stdout:\n%s\nstderr:\n%s", out, err)
-                    .isZero();
-            String[] lines = out.split("\n");
-            return PhoenixTestClient.json(lines[lines.length - 1]);
-        } finally {
-            Files.deleteIfExists(stdout);
-            Files.deleteIfExists(stderr);
         }
     }
 
