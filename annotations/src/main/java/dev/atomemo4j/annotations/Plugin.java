@@ -63,4 +63,26 @@ public @interface Plugin {
    * {@code <package path>/<SimpleName>} of the plugin class, e.g. {@code com/acme/GetCurrentTime_zh_Hans.properties}.
    */
   String translations() default "";
+
+  // --- Atlas (atlas-design.md): never written to definition.json, which stays the Hub's format --------------------
+
+  /**
+   * The Atlas plugin types this plugin is. Checked both ways: a declared type needs the element that provides it
+   * ({@link ContextProvider} for {@code CONTEXT}, …), and such an element needs its type declared. Empty for a plugin
+   * that only serves tools.
+   */
+  PluginType[] types() default {};
+
+  /**
+   * The plugin's config: a record whose components may carry {@link ConfigField} and the Jakarta constraints.
+   * {@code void.class} means the plugin takes no config. When set, the plugin class has a public constructor taking
+   * the record (or a public no-argument one, reaching the config through {@code PluginContext.config}).
+   */
+  Class<?> config() default void.class;
+
+  /**
+   * Whether the host refuses to start when this plugin fails to initialize. By default a failed {@link Initialize}
+   * leaves the plugin unhealthy and the host boots the others (as Atlas does).
+   */
+  boolean required() default false;
 }

@@ -10,7 +10,10 @@ import java.util.Optional;
 
 /**
  * Everything the runtime needs to serve one plugin: its name and version, where its {@code definition.json} is on
- * the classpath, and the bindings of its tools and credentials.
+ * the classpath, the bindings of its tools and credentials, and its Atlas side (types, config, lifecycle).
+ *
+ * @param anchor the {@code @Plugin} class
+ * @param atlas the Atlas declarations; {@link AtlasBinding#NONE} for a plugin that only serves tools
  */
 public record PluginDescriptor(
     String name,
@@ -18,7 +21,8 @@ public record PluginDescriptor(
     String definitionResource,
     Class<?> anchor,
     List<ToolBinding> tools,
-    List<CredentialBinding> credentials) {
+    List<CredentialBinding> credentials,
+    AtlasBinding atlas) {
 
   public PluginDescriptor {
     Objects.requireNonNull(name, "name");
@@ -26,6 +30,13 @@ public record PluginDescriptor(
     Objects.requireNonNull(anchor, "anchor");
     tools = List.copyOf(tools);
     credentials = List.copyOf(credentials);
+    Objects.requireNonNull(atlas, "atlas");
+  }
+
+  /** A plugin without Atlas declarations (and registries generated before they existed). */
+  public PluginDescriptor(String name, String version, String definitionResource, Class<?> anchor,
+      List<ToolBinding> tools, List<CredentialBinding> credentials) {
+    this(name, version, definitionResource, anchor, tools, credentials, AtlasBinding.NONE);
   }
 
   /** The generated {@code definition.json}, exactly as the processor wrote it. */
