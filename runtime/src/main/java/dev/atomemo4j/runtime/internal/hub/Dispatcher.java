@@ -4,6 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.atomemo4j.core.pipeline.ErrorCodes;
+import dev.atomemo4j.core.pipeline.Exchange;
+import dev.atomemo4j.core.pipeline.RequestPipeline;
+import dev.atomemo4j.core.pipeline.ResultEncoder;
+import dev.atomemo4j.core.pipeline.Secrets;
 import dev.atomemo4j.runtime.internal.phoenix.Frame;
 import dev.atomemo4j.runtime.spi.PluginDescriptor;
 import dev.atomemo4j.runtime.spi.ToolBinding;
@@ -33,8 +38,9 @@ import org.slf4j.LoggerFactory;
  * <p>On the loop, {@link #onRequest} does only what cannot wait: it reads {@code request_id}, refuses the request
  * at once when the plugin is shutting down ({@code sdk:shutting_down}) or already serves the maximum number of
  * requests ({@code sdk:overloaded}: excess is answered, never queued), arms the request's time limit, and hands
- * the request to a worker. The worker runs the {@link RequestPipeline} and pushes the answer; pushes are queued
- * onto the loop by the channel, so the loop never waits for a worker.
+ * the request to a worker. The worker reads the payload into the core's neutral request ({@link HubRequests}: a
+ * malformed one is answered {@code sdk:invalid_request}), runs the core's {@link RequestPipeline} and pushes the
+ * answer; pushes are queued onto the loop by the channel, so the loop never waits for a worker.
  *
  * <p>Exactly-once: whichever of the worker, the time limit or the shutdown answers first wins; the others find the
  * request answered. A request keeps its in-flight slot until its work has really ended (a timed-out tool is
@@ -56,7 +62,10 @@ final class Dispatcher {
 
   /** One accepted request. */
   private static final class InFlight {
-    final Exchange exchange;
+    final RequestKind kind;
+    final String requestId;
+    final ObjectNode payload;
+    final Secrets secrets;
     final long acceptedNanos;
     final AtomicBoolean answered = new AtomicBoolean();
     final AtomicBoolean finished = new AtomicBoolean();
@@ -65,9 +74,14 @@ final class Dispatcher {
     volatile Future<?> worker;
     volatile CompletableFuture<Void> run;
     volatile ScheduledFuture<?> limit;
+    /** Set by the worker once the payload has been read; null before, and for a malformed request. */
+    volatile Exchange exchange;
 
-    InFlight(Exchange exchange, long acceptedNanos) {
-      this.exchange = exchange;
+    InFlight(RequestKind kind, String requestId, ObjectNode payload, Secrets secrets, long acceptedNanos) {
+      this.kind = kind;
+      this.requestId = requestId;
+      this.payload = payload;
+      this.secrets = secrets;
       this.acceptedNanos = acceptedNanos;
     }
   }
@@ -89,7 +103,7 @@ final class Dispatcher {
   private boolean accepting = true;
   private final Map<String, InFlight> inFlight = new ConcurrentHashMap<>();
   /** Per tool, its Secret-typed parameters: their values are secrets of the request like credential values. */
-  private final Map<String, List<String>> secretParameters = new java.util.HashMap<>();
+  private final Map<String, List<String>> secretParameters = new HashMap<>();
 
   Dispatcher(PluginDescriptor descriptor, RequestPipeline pipeline, ExecutorService workers,
       ScheduledExecutorService timers, Responder responder, FrameLog frames, String apiKey, boolean withStack,
@@ -97,18 +111,9 @@ final class Dispatcher {
     this.descriptor = descriptor;
     for (ToolBinding t : descriptor.tools()) {
       tools.put(t.name(), t);
-      List<String> names = new ArrayList<>();
-      for (dev.atomemo4j.runtime.spi.Shape.Field field : t.input().fields()) {
-        dev.atomemo4j.runtime.spi.Shape shape = field.shape();
-        if (shape instanceof dev.atomemo4j.runtime.spi.Shape.Opt o) {
-          shape = o.inner();
-        }
-        if (shape instanceof dev.atomemo4j.runtime.spi.Shape.SecretStr) {
-          names.add(field.name());
-        }
-      }
+      List<String> names = Secrets.secretParameters(t);
       if (!names.isEmpty()) {
-        secretParameters.put(t.name(), List.copyOf(names));
+        secretParameters.put(t.name(), names);
       }
     }
     this.pipeline = pipeline;
@@ -142,7 +147,7 @@ final class Dispatcher {
     }
     String id = idNode.textValue();
     JsonNode toolName = payload.get("tool_name");
-    Secrets secrets = Secrets.of(payload, apiKey, toolName == null ? List.of()
+    Secrets secrets = HubRequests.secretsOf(payload, apiKey, toolName == null ? List.of()
         : secretParameters.getOrDefault(toolName.asText(), List.of()));
     frames.received(kind.event(), payload, secrets);
 
@@ -160,7 +165,7 @@ final class Dispatcher {
         refusalCode = ErrorCodes.OVERLOADED;
         refusal = "the plugin is already serving " + maxInFlight + " requests, its limit; retry later";
       } else {
-        f = new InFlight(new Exchange(kind, id, payload, descriptor, secrets), System.nanoTime());
+        f = new InFlight(kind, id, payload, secrets, System.nanoTime());
         inFlight.put(id, f);
       }
     }
@@ -199,7 +204,7 @@ final class Dispatcher {
     log.warn("answering unsupported event `{}` ({})", event, id.textValue());
     ObjectNode answer = NODES.objectNode();
     answer.put("request_id", id.textValue());
-    answer.set("error", ErrorPayloads.error(ErrorCodes.UNSUPPORTED_EVENT, "Event not supported: " + event));
+    answer.set("error", ErrorPayloads.error(HubErrorCodes.UNSUPPORTED_EVENT, "Event not supported: " + event));
     answer.put("event", event);
     send("unsupported_event", answer, Secrets.NONE);
   }
@@ -227,7 +232,9 @@ final class Dispatcher {
     }
     CompletableFuture<Void> run;
     try {
-      run = pipeline.run(f.exchange);
+      Exchange exchange = new Exchange(HubRequests.read(f.kind, f.requestId, f.payload), descriptor, f.secrets);
+      f.exchange = exchange;
+      run = pipeline.run(exchange);
     } catch (Throwable t) {
       run = CompletableFuture.failedFuture(t);
     }
@@ -256,20 +263,19 @@ final class Dispatcher {
     if (!f.answered.compareAndSet(false, true)) {
       return;
     }
-    Exchange ex = f.exchange;
     ObjectNode answer = NODES.objectNode();
-    answer.put("request_id", ex.requestId());
+    answer.put("request_id", f.requestId);
     answer.set("data", data);
     try {
-      send(ex.kind().responseEvent(), answer, ex.secrets());
+      send(f.kind.responseEvent(), answer, f.secrets);
       if (log.isDebugEnabled()) {
-        log.debug("{} {} answered in {} ms", ex.kind().event(), ex.requestId(), elapsedMillis(f));
+        log.debug("{} {} answered in {} ms", f.kind.event(), f.requestId, elapsedMillis(f));
       }
     } catch (IllegalArgumentException tooLarge) {
-      log.warn("{} {}: the result is too large to send; answering {}", ex.kind().event(), ex.requestId(),
+      log.warn("{} {}: the result is too large to send; answering {}", f.kind.event(), f.requestId,
           ErrorCodes.INVALID_RETURN);
-      sendError(ex.kind(), ex.requestId(), ErrorPayloads.error(ErrorCodes.INVALID_RETURN,
-          "the result is too large to send in one frame: " + tooLarge.getMessage()), ex.secrets());
+      sendError(f.kind, f.requestId, ErrorPayloads.error(ErrorCodes.INVALID_RETURN,
+          "the result is too large to send in one frame: " + tooLarge.getMessage()), f.secrets);
     }
   }
 
@@ -277,27 +283,26 @@ final class Dispatcher {
     if (!f.answered.compareAndSet(false, true)) {
       return;
     }
-    Exchange ex = f.exchange;
-    ObjectNode error = ErrorPayloads.of(failure, ex.secrets(), withStack);
+    ObjectNode error = ErrorPayloads.of(failure, f.secrets, withStack);
     String code = error.path("code").asText();
     if (ErrorCodes.EXCEPTION.equals(code)) {
       Throwable t = ErrorPayloads.unwrap(failure);
-      log.warn("{} {} failed: the plugin threw {}", ex.kind().event(), ex.requestId(), t.getClass().getName(),
-          scrubbedCopy(t, ex.secrets()));
+      log.warn("{} {} failed: the plugin threw {}", f.kind.event(), f.requestId, t.getClass().getName(),
+          scrubbedCopy(t, f.secrets));
     } else {
-      log.info("{} {} answered {}: {}", ex.kind().event(), ex.requestId(), code, error.path("message").asText());
+      log.info("{} {} answered {}: {}", f.kind.event(), f.requestId, code, error.path("message").asText());
     }
-    sendError(ex.kind(), ex.requestId(), error, ex.secrets());
+    sendError(f.kind, f.requestId, error, f.secrets);
   }
 
   private void onLimit(InFlight f, Duration limit) {
     if (f.answered.compareAndSet(false, true)) {
       Exchange ex = f.exchange;
-      String what = ex.kind() == RequestKind.INVOKE_TOOL && ex.tool() != null
-          ? "tool `" + ex.tool().name() + "`" : ex.kind().event();
-      log.warn("{} {} timed out after {}", ex.kind().event(), ex.requestId(), Durations.describe(limit));
-      sendError(ex.kind(), ex.requestId(), ErrorPayloads.error(ErrorCodes.TIMEOUT,
-          what + " timed out after " + Durations.describe(limit)), ex.secrets());
+      String what = f.kind == RequestKind.INVOKE_TOOL && ex != null && ex.tool() != null
+          ? "tool `" + ex.tool().name() + "`" : f.kind.event();
+      log.warn("{} {} timed out after {}", f.kind.event(), f.requestId, Durations.describe(limit));
+      sendError(f.kind, f.requestId, ErrorPayloads.error(ErrorCodes.TIMEOUT,
+          what + " timed out after " + Durations.describe(limit)), f.secrets);
       signal();
     }
     cancel(f);
@@ -309,7 +314,8 @@ final class Dispatcher {
     if (w != null && w.cancel(true) && !f.started) {
       finish(f); // it will never run
     }
-    CompletionStage<?> pending = f.exchange.pendingResult();
+    Exchange ex = f.exchange;
+    CompletionStage<?> pending = ex == null ? null : ex.pendingResult();
     if (pending != null) {
       try {
         pending.toCompletableFuture().cancel(true);
@@ -329,7 +335,7 @@ final class Dispatcher {
       if (limit != null) {
         limit.cancel(false);
       }
-      inFlight.remove(f.exchange.requestId(), f);
+      inFlight.remove(f.requestId, f);
       releaseSlot(f);
       signal();
     }
@@ -371,9 +377,8 @@ final class Dispatcher {
     for (InFlight f : new ArrayList<>(inFlight.values())) {
       if (f.answered.compareAndSet(false, true)) {
         n++;
-        log.warn("{} {} abandoned: {}", f.exchange.kind().event(), f.exchange.requestId(), code);
-        sendError(f.exchange.kind(), f.exchange.requestId(), ErrorPayloads.error(code, message),
-            f.exchange.secrets());
+        log.warn("{} {} abandoned: {}", f.kind.event(), f.requestId, code);
+        sendError(f.kind, f.requestId, ErrorPayloads.error(code, message), f.secrets);
       }
     }
     return n;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.atomemo4j.core.pipeline.ErrorCodes;
 import dev.atomemo4j.runtime.internal.phoenix.Frame;
 import dev.atomemo4j.runtime.internal.phoenix.PhoenixChannel;
 import dev.atomemo4j.runtime.internal.phoenix.Push;
@@ -76,7 +77,7 @@ final class HubCalls {
       return future;
     }
     if (!joined) {
-      future.completeExceptionally(new HubCallException(ErrorCodes.UNKNOWN,
+      future.completeExceptionally(new HubCallException(HubErrorCodes.UNKNOWN,
           "hub call " + name + " cannot be made before the plugin has joined the Hub"));
       return future;
     }
@@ -94,10 +95,12 @@ final class HubCalls {
     payload.set("data", data);
     try {
       Push push = channel.push("hub_call:" + name, payload, pushTimeout);
-      push.receive(ReplyStatus.ERROR, response -> fail(id, new HubCallException(code(response, ErrorCodes.HUB_CALL_FAILED),
-          "the Hub refused hub call " + name + ": " + message(response))));
+      push.receive(ReplyStatus.ERROR, response -> fail(id, new HubCallException(
+          code(response, HubErrorCodes.HUB_CALL_FAILED), "the Hub refused hub call " + name + ": "
+          + message(response))));
     } catch (RuntimeException e) {
-      fail(id, new HubCallException(ErrorCodes.UNKNOWN, "hub call " + name + " cannot be sent: " + e.getMessage()));
+      fail(id, new HubCallException(HubErrorCodes.UNKNOWN,
+          "hub call " + name + " cannot be sent: " + e.getMessage()));
     }
     if (closedReason != null) { // shutdown raced with this call: do not leave it behind
       fail(id, new HubCallException(ErrorCodes.SHUTTING_DOWN, closedReason));
@@ -129,7 +132,7 @@ final class HubCalls {
     }
     // [EX]: an error without both code and message becomes code "unknown".
     boolean wellFormed = error != null && error.path("code").isTextual() && error.path("message").isTextual();
-    fail(id, new HubCallException(wellFormed ? error.get("code").textValue() : ErrorCodes.UNKNOWN,
+    fail(id, new HubCallException(wellFormed ? error.get("code").textValue() : HubErrorCodes.UNKNOWN,
         wellFormed ? error.get("message").textValue() : "hub call " + p.name() + " failed without an error message"));
   }
 

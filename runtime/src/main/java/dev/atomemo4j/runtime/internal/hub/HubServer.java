@@ -1,6 +1,8 @@
 package dev.atomemo4j.runtime.internal.hub;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.atomemo4j.core.pipeline.ErrorCodes;
+import dev.atomemo4j.core.pipeline.RequestPipeline;
 import dev.atomemo4j.runtime.Atomemo4jException;
 import dev.atomemo4j.runtime.ConfigException;
 import dev.atomemo4j.runtime.PluginServer;

@@ -3,6 +3,7 @@ package dev.atomemo4j.runtime.internal.hub;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.atomemo4j.core.pipeline.ErrorCodes;
 import dev.atomemo4j.model.value.FileRef;
 import dev.atomemo4j.runtime.ToolContext;
 import dev.atomemo4j.runtime.ToolException;

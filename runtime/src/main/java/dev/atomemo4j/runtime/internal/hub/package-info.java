@@ -1,6 +1,7 @@
 /**
- * The Hub transport: serves a generated plugin registry to the Atomemo Plugin Hub over the Phoenix client of
- * {@code internal.phoenix}, exactly as hub-protocol.md specifies. Internal: plugin authors use
+ * The Hub front end: serves a generated plugin registry to the Atomemo Plugin Hub over the Phoenix client of
+ * {@code internal.phoenix}, exactly as hub-protocol.md specifies, running every request through the core's
+ * front-end-neutral pipeline ({@link dev.atomemo4j.core.pipeline}). Internal: plugin authors use
  * {@link dev.atomemo4j.runtime.Atomemo4j} and {@link dev.atomemo4j.runtime.PluginServer} only.
  *
  * <h2>Start-up (§14)</h2>
@@ -15,44 +16,44 @@
  * <h2>Requests: intake, pipeline, answer</h2>
  *
  * <pre>
- *  socket loop                      worker thread (virtual on 21+)                    socket loop
- *  ───────────                      ─────────────────────────────                     ───────────
- *  Dispatcher.onRequest             RequestPipeline.run(Exchange)                     channel push
- *   request_id? shutting down?       VALIDATE  ValidateStage   resolve, decode          &lt;event&gt;_response
- *   in-flight cap? → answer now      BEFORE    (empty today: before-hooks)            or &lt;event&gt;_error
- *   arm time limit, submit    ──▶    APPROVAL  (empty today: approval enforcement) ──▶
- *                                    INVOKE    InvokeStage     plugin code
- *                                    AFTER     (empty today: after-hooks)
- *                                   ResultEncoder → data,  ErrorPayloads → error
+ *  socket loop                 worker thread (virtual on 21+)                              socket loop
+ *  ───────────                 ──────────────────────────────                              ───────────
+ *  Dispatcher.onRequest        HubRequests.read: Hub members → PipelineRequest              channel push
+ *   request_id? shutting down?  (malformed → sdk:invalid_request)                           &lt;event&gt;_response
+ *   in-flight cap? → answer now core RequestPipeline.run(Exchange)                     ──▶  or &lt;event&gt;_error
+ *   secrets, frame log          VALIDATE → BEFORE → APPROVAL → INVOKE → AFTER
+ *   arm time limit, submit ──▶ ResultEncoder → data,  ErrorPayloads → error
  * </pre>
  *
  * <ul>
- *   <li>The loop does only what must not wait: read {@code request_id}, refuse at once when shutting down
+ *   <li>The loop does only what must not wait: read {@code request_id}, collect the request's secrets
+ *       ({@code HubRequests.secretsOf}) for the frame log, refuse at once when shutting down
  *       ({@code sdk:shutting_down}) or at the in-flight cap ({@code sdk:overloaded}), arm the §8.10 limit, submit.
- *   <li>{@link dev.atomemo4j.runtime.internal.hub.RequestPipeline} runs {@link
- *       dev.atomemo4j.runtime.internal.hub.Stage}s grouped in five fixed phases over one {@link
- *       dev.atomemo4j.runtime.internal.hub.Exchange}. A stage throws {@link
- *       dev.atomemo4j.runtime.internal.hub.RequestFailure} to answer with a specific code, or returns a completion
- *       stage to continue later without holding a thread (asynchronous tools; an approval that waits for a person).
- *       Later features add stages to a phase: Atlas before/after hooks to BEFORE/AFTER, approval enforcement to
- *       APPROVAL; another front end (MCP) can run the same pipeline with its own intake and encoding.
+ *   <li>The worker reads the payload into the core's neutral request: {@code HubRequests} is the one place that
+ *       knows the Hub's request members, and answers a missing or mistyped one with {@code sdk:invalid_request}
+ *       naming it. The event names and their limits are {@code RequestKind}'s.
+ *   <li>The core pipeline resolves, decodes and calls the plugin with a {@code HubToolContext} (the Hub's file
+ *       and model helpers, §9), built by the function {@code HubServer} gives it. Its {@code RequestFailure}s
+ *       and the plugin's exceptions become §11 error objects in {@code ErrorPayloads}.
  *   <li>Every request is answered exactly once: the worker, the time limit and the shutdown race for one flag.
  * </ul>
  *
  * <h2>Error codes (§11)</h2>
  *
- * See {@code ErrorCodes}: {@code sdk:tool_not_found}, {@code sdk:credential_not_found},
- * {@code sdk:invalid_parameter} (with {@code problems: [{pointer, message}]}), {@code sdk:exception} (with
- * {@code name}, and {@code stack} only when {@code DEBUG=true}), the plugin's own {@code ToolException} code,
- * {@code sdk:timeout}, {@code sdk:method_not_supported}, {@code sdk:invalid_credential_authenticate},
- * {@code sdk:overloaded}, {@code sdk:shutting_down}, {@code sdk:invalid_request}, {@code sdk:invalid_return},
- * {@code sdk:unsupported_event}, {@code transient:upload_failed}, {@code transient:download_failed}.
+ * The codes of every front end are {@link dev.atomemo4j.core.pipeline.ErrorCodes}: {@code sdk:tool_not_found},
+ * {@code sdk:credential_not_found}, {@code sdk:invalid_parameter} (with {@code problems: [{pointer, message}]}),
+ * {@code sdk:exception} (with {@code name}, and {@code stack} only when {@code DEBUG=true}), the plugin's own
+ * {@code ToolException} code, {@code sdk:timeout}, {@code sdk:method_not_supported},
+ * {@code sdk:invalid_credential_authenticate}, {@code sdk:overloaded}, {@code sdk:shutting_down},
+ * {@code sdk:invalid_request}, {@code sdk:invalid_return}, {@code transient:upload_failed},
+ * {@code transient:download_failed}. Only the Hub has {@code HubErrorCodes}: {@code sdk:unsupported_event},
+ * {@code sdk:hub_call_failed}, {@code unknown}.
  *
  * <h2>Secrets</h2>
  *
  * The debug API key travels only in the socket URL, which is redacted wherever it is printed. Every string of a
- * request's {@code credentials}/{@code credential} is a known secret of that request ({@code Secrets}): error
- * messages and logged exceptions are scrubbed of them; the {@code DEBUG} frame log ({@code FrameLog}) masks every
- * credential value. Decoding problems never quote credential values.
+ * request's {@code credentials}/{@code credential}, its Secret-typed parameters and the api key are known secrets
+ * of that request ({@code Secrets}): error messages and logged exceptions are scrubbed of them; the {@code DEBUG}
+ * frame log ({@code FrameLog}) masks every credential value. Decoding problems never quote credential values.
  */
 package dev.atomemo4j.runtime.internal.hub;

@@ -1,4 +1,4 @@
-package dev.atomemo4j.runtime.internal.hub;
+package dev.atomemo4j.core.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -13,21 +13,25 @@ import java.net.URL;
 import java.util.Map;
 
 /**
- * Turns the Java result of a request into the {@code data} of its {@code <event>_response} (hub-protocol §8):
- * tool results through the tool's output shape, the runtime's result types into their wire objects.
+ * Turns the Java result of a request into its JSON form: tool results through the tool's output shape, the
+ * callbacks' result types ({@link AuthSpec}, {@link TokenPatch}, {@link LocatorPage}, {@link ResourceFields}) into
+ * the objects hub-protocol §8 defines for them, which are the canonical JSON of those types for every front end
+ * (the Hub sends them as the {@code data} of {@code <event>_response}). A result of the wrong type is a {@link
+ * RequestFailure} {@code sdk:invalid_return}. For front ends, not for plugin authors.
  */
-final class ResultEncoder {
+public final class ResultEncoder {
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private ResultEncoder() {}
 
-  static JsonNode encode(Exchange ex) throws RequestFailure {
+  /** The JSON form of {@code ex}'s result; call it once the pipeline has completed normally. */
+  public static JsonNode encode(Exchange ex) throws RequestFailure {
     Object r = ex.result();
     switch (ex.kind()) {
       case INVOKE_TOOL:
         return Codec.encode(r, ex.tool().output());
-      case CREDENTIAL_AUTH_SPEC:
+      case CREDENTIAL_AUTHENTICATE:
         if (r instanceof AuthSpec) {
           return authSpec((AuthSpec) r);
         }
@@ -35,7 +39,7 @@ final class ResultEncoder {
           return objectOrFail(Codec.encode(r, null), "authenticate");
         }
         throw wrongType("authenticate", "an AuthSpec", r);
-      case OAUTH2_BUILD_AUTHORIZE_URL:
+      case OAUTH2_AUTHORIZE_URL:
         if (r instanceof String || r instanceof URI || r instanceof URL) {
           ObjectNode data = NODES.objectNode();
           data.put("url", r.toString());
@@ -67,7 +71,7 @@ final class ResultEncoder {
   }
 
   /** §8.3: {@code {adapter, api_key, endpoint?, model?, headers?}}; the key is revealed, it is what was asked for. */
-  static ObjectNode authSpec(AuthSpec spec) {
+  public static ObjectNode authSpec(AuthSpec spec) {
     ObjectNode data = NODES.objectNode();
     data.put("adapter", spec.adapter());
     data.put("api_key", spec.apiKey().reveal());
@@ -91,7 +95,7 @@ final class ResultEncoder {
   }
 
   /** §8.7: {@code {results: [{label, value, url}], pagination_token}}. */
-  static ObjectNode locatorPage(LocatorPage page) {
+  public static ObjectNode locatorPage(LocatorPage page) {
     ObjectNode data = NODES.objectNode();
     ArrayNode results = data.putArray("results");
     for (LocatorPage.Item item : page.results()) {
@@ -105,7 +109,7 @@ final class ResultEncoder {
   }
 
   /** §8.8: {@code {fields: [{id, display_name, type, required, ui: {hint}}], empty_fields_notice}}. */
-  static ObjectNode resourceFields(ResourceFields fields) {
+  public static ObjectNode resourceFields(ResourceFields fields) {
     ObjectNode data = NODES.objectNode();
     ArrayNode list = data.putArray("fields");
     for (ResourceFields.Field f : fields.fields()) {

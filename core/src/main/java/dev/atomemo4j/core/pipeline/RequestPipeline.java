@@ -1,4 +1,4 @@
-package dev.atomemo4j.runtime.internal.hub;
+package dev.atomemo4j.core.pipeline;
 
 import dev.atomemo4j.runtime.ToolContext;
 import java.util.ArrayList;
@@ -26,11 +26,16 @@ import java.util.function.Function;
  * <p>{@link #run} executes the stages on the calling thread until one returns a pending completion stage; the rest
  * then continue on the given executor once it completes. The first stage that throws (or whose completion stage
  * fails) ends the run: later stages do not run, and the returned future fails with that exception.
+ *
+ * <p>For front ends, not for plugin authors: a front end builds a {@link PipelineRequest} from its wire format,
+ * runs it here, and turns the outcome into its own answer ({@link ResultEncoder} for results, {@link
+ * RequestFailure#code()} for errors). The pipeline neither answers nor times out a request: deadlines, in-flight
+ * limits and cancellation belong to the front end, which knows its protocol's rules.
  */
-final class RequestPipeline {
+public final class RequestPipeline {
 
   /** The phases, in execution order. */
-  enum Phase {
+  public enum Phase {
     /** Resolve the target (tool, credential, method), check and decode the request; nothing of the plugin runs. */
     VALIDATE,
     /** Before-hooks: may inspect or change the decoded input, or refuse the request. */
@@ -51,12 +56,18 @@ final class RequestPipeline {
     this.continuations = continuations;
   }
 
-  static Builder builder() {
+  public static Builder builder() {
     return new Builder();
   }
 
-  /** The standard pipeline: validation and invocation. */
-  static RequestPipeline standard(Function<Exchange, ToolContext> contexts, Executor continuations) {
+  /**
+   * The standard pipeline: validation and invocation.
+   *
+   * @param contexts builds the {@link ToolContext} a tool receives: the front end's (the Hub's file and model
+   *     helpers, a host's own)
+   * @param continuations where stages continue after an asynchronous one completes
+   */
+  public static RequestPipeline standard(Function<Exchange, ToolContext> contexts, Executor continuations) {
     return builder()
         .add(Phase.VALIDATE, new ValidateStage(contexts))
         .add(Phase.INVOKE, new InvokeStage())
@@ -64,7 +75,7 @@ final class RequestPipeline {
   }
 
   /** Runs every stage on {@code exchange}; completes when the last one has, with the first failure otherwise. */
-  CompletableFuture<Void> run(Exchange exchange) {
+  public CompletableFuture<Void> run(Exchange exchange) {
     return runFrom(0, exchange);
   }
 
@@ -104,16 +115,16 @@ final class RequestPipeline {
   }
 
   /** Collects stages per phase. */
-  static final class Builder {
+  public static final class Builder {
     private final Map<Phase, List<Stage>> byPhase = new EnumMap<>(Phase.class);
 
-    Builder add(Phase phase, Stage stage) {
+    public Builder add(Phase phase, Stage stage) {
       byPhase.computeIfAbsent(Objects.requireNonNull(phase, "phase"), p -> new ArrayList<>())
           .add(Objects.requireNonNull(stage, "stage"));
       return this;
     }
 
-    RequestPipeline build(Executor continuations) {
+    public RequestPipeline build(Executor continuations) {
       List<Stage> ordered = new ArrayList<>();
       for (Phase phase : Phase.values()) {
         ordered.addAll(byPhase.getOrDefault(phase, List.of()));

@@ -1,10 +1,11 @@
-package dev.atomemo4j.runtime.internal.hub;
+package dev.atomemo4j.core.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import dev.atomemo4j.runtime.internal.hub.RequestPipeline.Phase;
+import dev.atomemo4j.core.pipeline.RequestPipeline.Phase;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
@@ -18,8 +19,8 @@ class RequestPipelineTest {
   final List<String> ran = new CopyOnWriteArrayList<>();
 
   Exchange exchange() {
-    return new Exchange(RequestKind.INVOKE_TOOL, "r", JsonNodeFactory.instance.objectNode(),
-        new TestPlugin().descriptor(), Secrets.NONE);
+    return new Exchange(PipelineRequest.invokeTool("r", "greet", JsonNodeFactory.instance.objectNode(), null,
+        Optional.empty()), DemoPlugin.descriptor(), Secrets.NONE);
   }
 
   Stage record(String name) {

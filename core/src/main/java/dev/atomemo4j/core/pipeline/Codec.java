@@ -1,4 +1,4 @@
-package dev.atomemo4j.runtime.internal.hub;
+package dev.atomemo4j.core.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -15,19 +15,21 @@ import dev.atomemo4j.runtime.spi.Shape;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
- * The one place the transport touches the shape engine ({@code internal.shape}): decoding parameters and
- * credential values, encoding results. Failures come back as {@link RequestFailure}s ready to send.
+ * The one place the pipeline touches the shape engine ({@code internal.shape}): decoding parameters and credential
+ * values, encoding results. Failures come back as {@link RequestFailure}s ready to send, with {@code problems:
+ * [{pointer, message}]} for invalid input. For front ends, not for plugin authors.
  */
-final class Codec {
+public final class Codec {
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private Codec() {}
 
   /** Credential name → the shape of its values, for {@link Shape.CredentialRef} parameters. */
-  static java.util.function.Function<String, Shape.Obj> credentialShapes(PluginDescriptor descriptor) {
+  public static Function<String, Shape.Obj> credentialShapes(PluginDescriptor descriptor) {
     Map<String, Shape.Obj> shapes = new HashMap<>();
     for (CredentialBinding c : descriptor.credentials()) {
       shapes.put(c.name(), c.values());
@@ -37,17 +39,22 @@ final class Codec {
 
   /**
    * Validates and decodes a tool's {@code parameters}, resolving credential parameters through the request's
-   * {@code credentials}.
+   * {@code credentials} (instance id → values; null means none).
+   *
+   * @param what names the target in the message, e.g. {@code tool `search`}
    */
-  static Object decodeParameters(Shape.Obj input, JsonNode parameters, JsonNode credentials,
+  public static Object decodeParameters(Shape.Obj input, JsonNode parameters, JsonNode credentials,
       PluginDescriptor descriptor, String what, Secrets secrets) throws RequestFailure {
     Decoded d = ShapeDecoder.decodeParameters(input, parameters,
         DecodeContext.of(credentials, credentialShapes(descriptor)));
     return valueOrFail(d, "invalid parameters for " + what, "", secrets);
   }
 
-  /** Decodes the stored values of a credential (the {@code credential} member of a credential callback). */
-  static Object decodeCredential(CredentialBinding credential, JsonNode values, Secrets secrets)
+  /**
+   * Decodes the stored values of a credential, for a credential callback; problem pointers start with
+   * {@code /credential}, where the values sit in every request that carries them.
+   */
+  public static Object decodeCredential(CredentialBinding credential, JsonNode values, Secrets secrets)
       throws RequestFailure {
     Decoded d = ShapeDecoder.decodeCredential(credential.values(),
         values == null || values.isNull() || values.isMissingNode() ? NODES.objectNode() : values);
@@ -83,7 +90,7 @@ final class Codec {
   }
 
   /** Encodes a Java value: with the tool's output shape when there is one, generically otherwise. */
-  static JsonNode encode(Object value, Shape shape) throws RequestFailure {
+  public static JsonNode encode(Object value, Shape shape) throws RequestFailure {
     try {
       return ShapeEncoder.encode(value, shape);
     } catch (RuntimeException e) {

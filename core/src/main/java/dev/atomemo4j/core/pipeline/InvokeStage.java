@@ -1,4 +1,4 @@
-package dev.atomemo4j.runtime.internal.hub;
+package dev.atomemo4j.core.pipeline;
 
 import dev.atomemo4j.runtime.spi.CredentialBinding;
 import dev.atomemo4j.runtime.spi.ToolBinding;
@@ -10,7 +10,7 @@ import java.util.concurrent.CompletionStage;
  * stores the Java result. A {@link CompletionStage} result (an asynchronous tool) is awaited without blocking a
  * thread.
  */
-final class InvokeStage implements Stage {
+public final class InvokeStage implements Stage {
 
   /** Attribute under which {@link ValidateStage} leaves the locator-list or resource-mapping handler. */
   static final String HANDLER = "atomemo4j.handler";
@@ -19,8 +19,8 @@ final class InvokeStage implements Stage {
   public CompletionStage<?> apply(Exchange ex) throws Exception {
     Object result = switch (ex.kind()) {
       case INVOKE_TOOL -> ex.tool().invoker().invoke(ex.input(), ex.toolContext());
-      case CREDENTIAL_AUTH_SPEC -> call(ex.credential().authenticate(), ex);
-      case OAUTH2_BUILD_AUTHORIZE_URL -> call(ex.credential().oauth2AuthorizeUrl(), ex);
+      case CREDENTIAL_AUTHENTICATE -> call(ex.credential().authenticate(), ex);
+      case OAUTH2_AUTHORIZE_URL -> call(ex.credential().oauth2AuthorizeUrl(), ex);
       case OAUTH2_GET_TOKEN -> call(ex.credential().oauth2GetToken(), ex);
       case OAUTH2_REFRESH_TOKEN -> call(ex.credential().oauth2RefreshToken(), ex);
       case LOCATOR_LIST, RESOURCE_MAPPING -> ((ToolBinding.Handler) ex.attributes().get(HANDLER)).handle(ex.input());

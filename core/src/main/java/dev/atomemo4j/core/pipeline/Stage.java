@@ -1,14 +1,14 @@
-package dev.atomemo4j.runtime.internal.hub;
+package dev.atomemo4j.core.pipeline;
 
 import java.util.concurrent.CompletionStage;
 
 /**
  * One step of the {@link RequestPipeline}. A stage reads and updates the {@link Exchange}; to answer the request
  * with a particular error it throws a {@link RequestFailure}; any other exception is reported as the plugin's
- * ({@code sdk:exception}).
+ * ({@code sdk:exception}). For front ends and the features that add stages, not for plugin authors.
  */
 @FunctionalInterface
-interface Stage {
+public interface Stage {
 
   /**
    * Does this stage's work.
