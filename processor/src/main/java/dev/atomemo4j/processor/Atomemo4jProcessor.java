@@ -98,6 +98,7 @@ public final class Atomemo4jProcessor extends AbstractProcessor {
       }
     }
     collectOwnershipCandidates(round);
+    dev.atomemo4j.processor.read.AtlasReader.reportMisplaced(round, processingEnv.getElementUtils(), reporter);
     for (String name : names) {
       TypeElement plugin = processingEnv.getElementUtils().getTypeElement(name);
       if (plugin == null) {
