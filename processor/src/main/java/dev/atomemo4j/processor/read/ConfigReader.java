@@ -109,8 +109,22 @@ final class ConfigReader {
     return new AtlasModel.ConfigModel(ClassName.get(te), obj, fields);
   }
 
+  /**
+   * Where javac keeps a component's source position and annotations: its private field (the record component
+   * element itself has no position javac's Messager can print).
+   */
+  private static Element site(RecordComponentElement c) {
+    for (Element e : c.getEnclosingElement().getEnclosedElements()) {
+      if (e.getKind() == ElementKind.FIELD && e.getSimpleName().contentEquals(c.getSimpleName())) {
+        return e;
+      }
+    }
+    return c;
+  }
+
   private Pending component(RecordComponentElement c) {
     String key = c.getSimpleName().toString();
+    Element site = site(c);
     int errorsBefore = reporter.errorCount();
     TypeMirror type = c.asType();
     boolean optional = false;
@@ -122,8 +136,9 @@ final class ConfigReader {
       }
     }
     Base base = base(type);
+    String shown = shown(type);
     if (base == null) {
-      reporter.report(Message.UNSUPPORTED_CONFIG_TYPE, Origin.of(c), key, c.asType());
+      reporter.report(Message.UNSUPPORTED_CONFIG_TYPE, Origin.of(site), key, shown(c.asType()));
       return null;
     }
     TypeRef ref = mapper.map(type, c, "config " + key);
@@ -132,19 +147,19 @@ final class ConfigReader {
     }
     boolean nullable = optional || TypeMapper.isNullable(c, c.asType())
         || (c.getAccessor() != null && TypeMapper.isNullable(c.getAccessor(), c.getAccessor().getReturnType()));
-    Mirror cf = Mirror.find(c, Names.CONFIG_FIELD, elements);
-    if (cf == null && c.getAccessor() != null) {
-      cf = Mirror.find(c.getAccessor(), Names.CONFIG_FIELD, elements);
+    Mirror cf = Mirror.find(site, Names.CONFIG_FIELD, elements);
+    if (cf == null) {
+      cf = Mirror.find(c, Names.CONFIG_FIELD, elements);
     }
     boolean secret = base == Base.SECRET;
     if (cf != null && cf.bool("secret") && base != Base.SECRET) {
-      reporter.report(Message.SECRET_NOT_SECRET_TYPE, cf.origin("secret"), key, type);
+      reporter.report(Message.SECRET_NOT_SECRET_TYPE, cf.origin("secret"), key, shown);
     }
     List<String> options = new ArrayList<>();
     List<String> labels = new ArrayList<>();
     if (cf != null && !cf.strings("options").isEmpty()) {
       if (base != Base.STRING) {
-        reporter.report(Message.OPTIONS_NOT_STRING, cf.origin("options"), key, type);
+        reporter.report(Message.OPTIONS_NOT_STRING, cf.origin("options"), key, shown);
       } else {
         options.addAll(cf.strings("options"));
         labels.addAll(options);
@@ -160,7 +175,7 @@ final class ConfigReader {
         : base == Base.BOOLEAN ? FormKind.BOOLEAN
         : base.isNumber() ? FormKind.NUMBER : FormKind.STRING;
     JsonValue dflt = cf == null ? null : defaultValue(cf, key, base, ref, options, secret);
-    List<Constraint> constraints = constraints(c, key, base, type);
+    List<Constraint> constraints = constraints(c, key, base, shown);
     String label = cf == null || cf.stringOrNull("label") == null ? humanize(key) : cf.string("label");
     String description = cf == null ? null : cf.stringOrNull("description");
     Mirror sw = null;
@@ -170,7 +185,7 @@ final class ConfigReader {
         reporter.report(Message.BAD_SHOW_WHEN, cf.origin("showWhen"), key, "has " + conditions.size()
             + " conditions; at most one is allowed");
       } else if (conditions.size() == 1) {
-        sw = Mirror.nested(c, conditions.get(0), elements);
+        sw = Mirror.nested(cf.element(), conditions.get(0), elements);
       }
     }
     if (reporter.errorCount() > errorsBefore) {
@@ -358,7 +373,9 @@ final class ConfigReader {
   /** The Jakarta constraint mirrors of a component, once each, wherever javac put them. */
   private List<Mirror> constraintMirrors(RecordComponentElement c) {
     Map<String, Mirror> out = new LinkedHashMap<>();
+    Element at = site(c);
     List<Element> sites = new ArrayList<>();
+    sites.add(at);
     sites.add(c);
     if (c.getAccessor() != null) {
       sites.add(c.getAccessor());
@@ -367,7 +384,7 @@ final class ConfigReader {
       for (AnnotationMirror m : site.getAnnotationMirrors()) {
         String name = m.getAnnotationType().toString();
         if (name.startsWith(Names.JAKARTA_CONSTRAINTS)) {
-          out.putIfAbsent(name, Mirror.nested(c, m, elements));
+          out.putIfAbsent(name, Mirror.nested(site, m, elements));
         }
       }
     }
@@ -375,13 +392,13 @@ final class ConfigReader {
     for (AnnotationMirror m : c.asType().getAnnotationMirrors()) {
       String name = m.getAnnotationType().toString();
       if (name.startsWith(Names.JAKARTA_CONSTRAINTS)) {
-        out.putIfAbsent(name, Mirror.nested(c, m, elements));
+        out.putIfAbsent(name, Mirror.nested(at, m, elements));
       }
     }
     return new ArrayList<>(out.values());
   }
 
-  private List<Constraint> constraints(RecordComponentElement c, String key, Base base, TypeMirror type) {
+  private List<Constraint> constraints(RecordComponentElement c, String key, Base base, String type) {
     List<Constraint> out = new ArrayList<>();
     Long min = null;
     BigDecimal decimalMin = null;
@@ -452,7 +469,7 @@ final class ConfigReader {
         return m.origin("value");
       }
     }
-    return Origin.of(c);
+    return Origin.of(site(c));
   }
 
   private boolean groupsOk(Mirror m, String name, String key) {
@@ -465,7 +482,7 @@ final class ConfigReader {
     return true;
   }
 
-  private boolean applies(Mirror m, String name, String key, TypeMirror type, boolean ok, String hint) {
+  private boolean applies(Mirror m, String name, String key, String type, boolean ok, String hint) {
     if (!ok) {
       reporter.report(Message.CONSTRAINT_NOT_APPLICABLE, m.origin(), name, key, type, hint);
     }
@@ -526,6 +543,11 @@ final class ConfigReader {
       return null;
     }
     return email ? new ConfigFieldModel.Email(regexp, flags) : new ConfigFieldModel.Regex(regexp, flags);
+  }
+
+  /** A type as the author wrote it, without the annotations javac keeps on it. */
+  private static String shown(TypeMirror t) {
+    return com.palantir.javapoet.TypeName.get(t).withoutAnnotations().toString();
   }
 
   private boolean isDeclared(TypeMirror t, String qualifiedName) {
