@@ -19,6 +19,10 @@ import java.util.Map;
  * checks, which are the authority.
  */
 final class ConfigSchemaGenerator {
+  /** A character {@link Character#isWhitespace} rejects: controls, and the space separators but the no-break ones. */
+  static final String NOT_BLANK =
+      "[^\\t-\\r\\u001c-\\u0020\\u1680\\u2000-\\u2006\\u2008-\\u200a\\u2028\\u2029\\u205f\\u3000]";
+
   private ConfigSchemaGenerator() {}
 
   static String schema(String pluginName, AtlasModel.ConfigModel config) {
@@ -108,7 +112,8 @@ final class ConfigSchemaGenerator {
         minLength = max(minLength, 1);
       } else if (k instanceof ConfigFieldModel.NotBlank) {
         minLength = max(minLength, 1);
-        pattern = pattern == null ? "[^\\u0000-\\u0020]" : pattern; // String.trim() strips U+0000..U+0020
+        // Some character that is not Java whitespace (Character.isWhitespace), the rule @NotBlank applies.
+        pattern = pattern == null ? NOT_BLANK : pattern;
       } else if (k instanceof ConfigFieldModel.Regex r && r.flags() == 0) {
         pattern = "^(?:" + r.regexp() + ")$"; // Java's matches() is anchored; JSON Schema's pattern is not
       } else if (k instanceof ConfigFieldModel.Email) {

@@ -39,9 +39,10 @@ public final class ConfigChecks {
     }
   }
 
+  /** Not null and not only whitespace, as {@link Character#isWhitespace} defines it (a no-break space is text). */
   public static void notBlank(Object value, ConfigViolation.Sink out) {
     String s = text(value);
-    if (s == null || s.trim().isEmpty()) {
+    if (s == null || s.chars().allMatch(Character::isWhitespace)) {
       out.add("config:not_blank", "must not be blank");
     }
   }
@@ -130,14 +131,14 @@ public final class ConfigChecks {
   }
 
   /**
-   * {@code @Email}: a well-formed address (empty text passes, as in Bean Validation), and when {@code regexp} is
-   * not null it must match too.
+   * {@code @Email}: a well-formed address (empty text counts as one, as in Bean Validation), and when
+   * {@code regexp} is not null the whole text, even empty, must match it too.
    */
   public static void email(Object value, Pattern regexp, ConfigViolation.Sink out) {
-    if (!(value instanceof String s) || s.isEmpty()) {
+    if (!(value instanceof String s)) {
       return;
     }
-    if (!EmailAddresses.isWellFormed(s) || (regexp != null && !regexp.matcher(s).matches())) {
+    if (!(s.isEmpty() || EmailAddresses.isWellFormed(s)) || (regexp != null && !regexp.matcher(s).matches())) {
       out.add("config:email", regexp == null ? "must be a well-formed email address"
           : "must be a well-formed email address matching \"" + regexp.pattern() + "\"");
     }
@@ -252,8 +253,10 @@ public final class ConfigChecks {
 
   /**
    * Well-formed e-mail addresses, as Bean Validation providers judge them: a local part of at most 64 characters
-   * made of dot-separated atoms or quoted strings, an {@code @}, and a domain that is a dot-separated host name of at
-   * most 255 characters (IDN allowed) or a bracketed IP literal.
+   * made of dot-separated atoms or quoted strings, an {@code @} (the last one), and a domain that is either a
+   * dot-separated host name (IDN allowed; labels of at most 63 and the whole of at most 255 characters in their
+   * ASCII form; no label starting or ending with a hyphen) or a bracketed IP literal ({@code [1.2.3.4]} — four
+   * groups of one to three digits — or {@code [IPv6:…]}).
    */
   static final class EmailAddresses {
     private EmailAddresses() {}
@@ -267,8 +270,7 @@ public final class ConfigChecks {
     private static final String LABEL_CHAR = "[a-z\u0080-\uFFFF0-9!#$%&'*+/=?^_`{|}~]";
     private static final String LABEL = "(?:" + LABEL_CHAR + "-*)*" + LABEL_CHAR + "+";
     private static final Pattern DOMAIN = Pattern.compile(LABEL + "(?:\\." + LABEL + ")*", Pattern.CASE_INSENSITIVE);
-    private static final Pattern IPV4 = Pattern.compile(
-        "(?:(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
+    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(?:\\.\\d{1,3}){3}");
 
     static boolean isWellFormed(String address) {
       int at = address.lastIndexOf('@');
@@ -294,7 +296,15 @@ public final class ConfigChecks {
       } catch (IllegalArgumentException e) {
         return false;
       }
-      return ascii.length() <= 255 && DOMAIN.matcher(domain).matches();
+      if (ascii.length() > 255 || !DOMAIN.matcher(domain).matches()) {
+        return false;
+      }
+      for (String label : ascii.split("\\.")) {
+        if (label.length() > 63) {
+          return false;
+        }
+      }
+      return true;
     }
 
     private static boolean isIpv6(String s) {
