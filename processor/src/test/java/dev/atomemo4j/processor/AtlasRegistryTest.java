@@ -38,7 +38,7 @@ class AtlasRegistryTest {
   }
 
   static Object validConfig() {
-    return config("https://tickets.example.com", Secret.of("k-123"), "normal", 20,
+    return config("https://tickets.example.com", Secret.of("k-123456"), "normal", 20,
         modeConstant("STRICT"), Optional.of("ops@example.com"), false, null, new BigDecimal("10"));
   }
 
@@ -85,13 +85,13 @@ class AtlasRegistryTest {
         BigDecimal.ZERO);
 
     assertThat(violations(bad)).containsExactly("apiUrl config:not_blank", "apiUrl config:pattern",
-        "apiKey config:required", "defaultPriority config:option", "pageSize config:min", "mode config:required",
+        "apiKey config:not_blank", "defaultPriority config:option", "pageSize config:min", "mode config:required",
         "escalateTo config:email", "team config:size", "budget config:decimal_min");
   }
 
   @Test
   void violationMessagesQuoteTheRuleAndNeverTheValue() {
-    Object bad = config("ftp://secret-host", Secret.of("k"), "normal", 101, modeConstant("RELAXED"),
+    Object bad = config("ftp://secret-host", Secret.of("k-123456"), "normal", 101, modeConstant("RELAXED"),
         Optional.empty(), false, null, BigDecimal.ONE);
     List<String> messages = new ArrayList<>();
     for (ConfigBinding.Component c : descriptor.atlas().config().components()) {
@@ -100,6 +100,21 @@ class AtlasRegistryTest {
 
     assertThat(messages).containsExactly("must match \"https?://.+\"", "must be less than or equal to 100");
     assertThat(String.join(" ", messages)).doesNotContain("secret-host").doesNotContain("101");
+  }
+
+  @Test
+  void aSecretIsCheckedByItsTextWithoutShowingIt() {
+    Object bad = config("https://t.example.com", Secret.of(" hunt "), "normal", 20, modeConstant("RELAXED"),
+        Optional.empty(), false, null, BigDecimal.ONE);
+    List<String> messages = new ArrayList<>();
+    for (ConfigBinding.Component c : descriptor.atlas().config().components()) {
+      c.check().check(c.accessor().apply(bad), (code, message) -> messages.add(c.key() + " " + code + " " + message));
+    }
+
+    assertThat(messages).containsExactly("apiKey config:size length must be at least 8");
+    assertThat(violations(config("https://t.example.com", Secret.of("        "), "normal", 20,
+        modeConstant("RELAXED"), Optional.empty(), false, null, BigDecimal.ONE)))
+        .containsExactly("apiKey config:not_blank");
   }
 
   @Test

@@ -31,8 +31,8 @@ class ConfigSchemaTest {
   }
 
   static ObjectNode valid() throws Exception {
-    return (ObjectNode) JSON.readTree("{\"apiUrl\": \"https://t.example.com\", \"apiKey\": \"k\", \"mode\": \"strict\","
-        + " \"budget\": 5}");
+    return (ObjectNode) JSON.readTree("{\"apiUrl\": \"https://t.example.com\", \"apiKey\": \"k-123456\","
+        + " \"mode\": \"strict\", \"budget\": 5}");
   }
 
   @Test

@@ -144,7 +144,9 @@ class ConfigValidatorCrossCheckTest {
       "a\\@b@c.com", "a@b.c@d.org", "a@1.2.3.4", "a@b", "a@b.c", "A@B.ORG", "a+tag@x.org", "a@b.c-d.org",
       "a@" + "d".repeat(63) + ".org", "a@" + "d".repeat(64) + ".org", "x".repeat(64) + "@b.org",
       "x".repeat(65) + "@b.org", "a@" + ("d".repeat(60) + ".").repeat(4) + "org", "a@" + ("d".repeat(62) + ".")
-      .repeat(4) + "org", "a@b.org\n", "\na@b.org", "a@b.o rg", "a@.org", "a@b.-org", "a@b.org-", "#!$%&'*+/=?^_`{}|~@x.org",
+      .repeat(4) + "org", "a@b.org\n", "\na@b.org", "a@b.o rg", "a@.org", "a@b.-org", "a@b.org-",
+      "#!$%&'*+/=?^_`{}|~@x.org", "a@" + ("d".repeat(63) + ".").repeat(4) + "org",
+      "a@" + ("d".repeat(63) + ".").repeat(3) + "d".repeat(61) + ".org", "a@" + "ü".repeat(60) + ".org",
       "a\"b@c.org", "\"a\\\"b\"@c.org", "\"\"@c.org", "a@b..", "a@*.org", "a@b!.org"};
 
   static String randomEmail(Random r) {

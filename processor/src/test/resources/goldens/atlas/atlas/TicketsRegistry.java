@@ -72,8 +72,10 @@ public final class TicketsRegistry implements PluginRegistry {
           ConfigChecks.pattern(x, CONFIG_PATTERN_API_URL, out);
         }),
             new ConfigBinding.Component("apiKey", true, o -> ((TicketConfig) o).apiKey(), (v, out) -> {
-          Object x = ConfigChecks.unwrap(v);
-          ConfigChecks.required(x, out);
+          Object s = ConfigChecks.unwrap(v);
+          Object x = s == null ? null : ((Secret) s).reveal();
+          ConfigChecks.notBlank(x, out);
+          ConfigChecks.size(x, 8, Integer.MAX_VALUE, out);
         }),
             new ConfigBinding.Component("defaultPriority", false, o -> ((TicketConfig) o).defaultPriority(), (v, out) -> {
           Object x = ConfigChecks.unwrap(v);

@@ -33,6 +33,7 @@ final class AtlasGenerator {
   private static final ClassName DURATION = ClassName.get("java.time", "Duration");
   private static final ClassName PATTERN = ClassName.get("java.util.regex", "Pattern");
   private static final ClassName BIG_DECIMAL = ClassName.get("java.math", "BigDecimal");
+  private static final ClassName SECRET = ClassName.get("dev.atomemo4j.runtime", "Secret");
 
   private final PluginModel model;
   private final AtlasModel atlas;
@@ -137,7 +138,13 @@ final class AtlasGenerator {
       return CodeBlock.of("(v, out) -> { }");
     }
     CodeBlock.Builder b = CodeBlock.builder().add("(v, out) -> {\n").indent();
-    b.add("$T x = $T.unwrap(v);\n", Object.class, CHECKS);
+    if (f.secret()) {
+      // The rules judge the secret's text; ConfigChecks never shows a value, so it may see this one.
+      b.add("$T s = $T.unwrap(v);\n", Object.class, CHECKS);
+      b.add("$T x = s == null ? null : (($T) s).reveal();\n", Object.class, SECRET);
+    } else {
+      b.add("$T x = $T.unwrap(v);\n", Object.class, CHECKS);
+    }
     calls.forEach(b::add);
     return b.unindent().add("}").build();
   }

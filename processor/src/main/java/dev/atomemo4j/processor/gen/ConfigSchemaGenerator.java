@@ -106,8 +106,9 @@ final class ConfigSchemaGenerator {
     for (Constraint k : f.constraints()) {
       if (k instanceof ConfigFieldModel.Size z) {
         minLength = max(minLength, z.min());
-        maxLength = z.max() == Integer.MAX_VALUE ? maxLength : maxLength == null ? z.max() : Math.min(maxLength,
-            z.max());
+        if (z.max() != Integer.MAX_VALUE) {
+          maxLength = maxLength == null ? Integer.valueOf(z.max()) : Integer.valueOf(Math.min(maxLength, z.max()));
+        }
       } else if (k instanceof ConfigFieldModel.NotEmpty) {
         minLength = max(minLength, 1);
       } else if (k instanceof ConfigFieldModel.NotBlank) {

@@ -1,6 +1,5 @@
 package dev.atomemo4j.runtime.spi;
 
-import dev.atomemo4j.runtime.Secret;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.net.IDN;
@@ -17,6 +16,9 @@ import java.util.regex.Pattern;
  * validated by a provider agree: every rule but {@code notNull}, {@code notBlank}, {@code notEmpty} and
  * {@code required} accepts null; {@code notBlank} trims like {@link String#trim()}; lengths count UTF-16 units;
  * decimals compare exactly ({@code 0.1d} is {@code 0.1}); NaN satisfies no bound and no sign.
+ *
+ * <p>A {@code Secret} component is checked by its text: the generated check reveals it and passes the string, so
+ * this class depends on nothing but the JDK.
  */
 public final class ConfigChecks {
   private ConfigChecks() {}
@@ -178,7 +180,7 @@ public final class ConfigChecks {
   // ---- helpers
 
   private static String text(Object value) {
-    return value instanceof Secret s ? s.reveal() : value instanceof String s ? s : null;
+    return value instanceof String s ? s : null;
   }
 
   /** Exact comparison of an integral or decimal value with {@code bound}; null for null or a non-number. */
@@ -285,7 +287,8 @@ public final class ConfigChecks {
     private static boolean isDomain(String domain) {
       if (domain.startsWith("[") && domain.endsWith("]")) {
         String inner = domain.substring(1, domain.length() - 1);
-        return IPV4.matcher(inner).matches() || inner.regionMatches(true, 0, "IPv6:", 0, 5) && isIpv6(inner.substring(5));
+        return IPV4.matcher(inner).matches()
+            || inner.regionMatches(true, 0, "IPv6:", 0, 5) && isIpv6(inner.substring(5));
       }
       if (domain.isEmpty() || domain.endsWith(".")) {
         return false;
