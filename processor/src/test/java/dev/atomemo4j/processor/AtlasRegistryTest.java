@@ -137,6 +137,36 @@ class AtlasRegistryTest {
   }
 
   @Test
+  void aDecodedConfigGetsTheDefaultsOfItsAbsentKeysAndPassesItsChecks() throws Exception {
+    var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree("{\"apiUrl\": \"https://t.example.com\","
+        + " \"apiKey\": \"k-123456\", \"mode\": \"strict\", \"budget\": 5}");
+    var decoded = dev.atomemo4j.runtime.internal.shape.ShapeDecoder.decode(descriptor.atlas().config().shape(),
+        json, dev.atomemo4j.runtime.internal.shape.DecodeContext.EMPTY);
+    assertThat(decoded.isOk()).as("%s", decoded.problems()).isTrue();
+    Object config = decoded.value();
+    List<Object> values = new ArrayList<>();
+    for (ConfigBinding.Component c : descriptor.atlas().config().components()) {
+      values.add(c.accessor().apply(config));
+    }
+
+    assertThat(values).containsExactly("https://t.example.com", Secret.of("k-123456"), "normal", 20,
+        modeConstant("STRICT"), Optional.empty(), false, null, new BigDecimal("5"));
+    assertThat(violations(config)).isEmpty();
+  }
+
+  @Test
+  void decodingAConfigWithoutARequiredKeyFails() throws Exception {
+    var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree("{\"apiUrl\": \"https://t.example.com\","
+        + " \"mode\": \"strict\", \"budget\": 5}");
+    var decoded = dev.atomemo4j.runtime.internal.shape.ShapeDecoder.decode(descriptor.atlas().config().shape(),
+        json, dev.atomemo4j.runtime.internal.shape.DecodeContext.EMPTY);
+
+    assertThat(decoded.isOk()).isFalse();
+    assertThat(decoded.problems()).hasSize(1);
+    assertThat(decoded.problems().get(0).toString()).contains("apiKey");
+  }
+
+  @Test
   void theFactoryCallsTheConfigConstructorAndLifecycleLambdasCallTheMethods() throws Exception {
     AtlasBinding atlas = descriptor.atlas();
     Object plugin = atlas.factory().create(validConfig());

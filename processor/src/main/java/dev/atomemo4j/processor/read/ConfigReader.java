@@ -338,6 +338,11 @@ final class ConfigReader {
     String key = p.field().key();
     String target = sw.string("field");
     Pending other = byKey.get(target);
+    boolean isComponent = p.component().getEnclosingElement().getEnclosedElements().stream()
+        .anyMatch(e -> e.getKind() == ElementKind.RECORD_COMPONENT && e.getSimpleName().contentEquals(target));
+    if (other == null && isComponent) {
+      return null; // the target has its own error already; one mistake, one message
+    }
     if (target.equals(key)) {
       reporter.report(Message.BAD_SHOW_WHEN, sw.origin("field"), key, "names the field itself");
       return null;
@@ -555,20 +560,24 @@ final class ConfigReader {
         && ((TypeElement) types.asElement(t)).getQualifiedName().contentEquals(qualifiedName);
   }
 
-  /** {@code apiUrl} → "Api url": a readable label for a component without one. */
+  /** {@code apiUrl} → "Api url", {@code maxTTLSeconds} → "Max TTL seconds": a label for a component without one. */
   static String humanize(String key) {
+    String[] words = key.replace('_', ' ').trim()
+        .split("\\s+|(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])");
     StringBuilder out = new StringBuilder();
-    for (int i = 0; i < key.length(); i++) {
-      char ch = key.charAt(i);
-      if (ch == '_') {
-        out.append(' ');
-      } else if (Character.isUpperCase(ch) && i > 0) {
-        out.append(' ').append(Character.toLowerCase(ch));
+    for (String w : words) {
+      if (w.isEmpty()) {
+        continue;
+      }
+      boolean acronym = w.length() > 1 && w.equals(w.toUpperCase(Locale.ROOT));
+      String word = acronym ? w : w.toLowerCase(Locale.ROOT);
+      if (out.length() == 0) {
+        out.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
       } else {
-        out.append(i == 0 ? Character.toUpperCase(ch) : ch);
+        out.append(' ').append(word);
       }
     }
-    return out.toString().replaceAll(" +", " ").trim().toLowerCase(Locale.ROOT).transform(
-        s -> s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1));
+    return out.toString();
   }
+
 }
