@@ -253,6 +253,16 @@ class AtlasDiagnosticsTest {
   }
 
   @Test
+  @Covers("bad-config-default")
+  void aDefaultThatBreaksTheFieldsOwnConstraintIsAnError() {
+    JavaFileObject cfg = config("@ConfigField(defaultValue = \"0\") @Min(1) int pageSize");
+    Compilation c = compile(configPlugin(), cfg);
+
+    assertThat(c).hadErrorContaining("[atomemo4j:bad-config-default] defaultValue of config field pageSize 0 breaks "
+        + "its own @Min(1)").inFile(cfg).onLineContaining("defaultValue");
+  }
+
+  @Test
   @Covers("bad-show-when")
   void showWhenNamingAnUnknownFieldIsAnErrorWithASuggestion() {
     JavaFileObject cfg = config("boolean advanced",

@@ -211,9 +211,10 @@ class AtlasRegistryTest {
         "META-INF/atomemo4j/tickets/manifest.json")).isEmpty();
   }
 
-  @Test
-  void theAtlasRegistryCompilesWithoutAnyWarning() {
-    Compilation c = Sources.compile(List.of("-Aatomemo4j.version=1.0.0", "-Werror"), Fixtures.sources("atlas"));
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"atlas", "crosscheck"})
+  void theAtlasRegistryCompilesWithoutAnyWarning(String fixture) {
+    Compilation c = Sources.compile(List.of("-Aatomemo4j.version=1.0.0", "-Werror"), Fixtures.sources(fixture));
 
     assertThat(c).succeededWithoutWarnings();
   }

@@ -176,6 +176,14 @@ final class ConfigReader {
         : base.isNumber() ? FormKind.NUMBER : FormKind.STRING;
     JsonValue dflt = cf == null ? null : defaultValue(cf, key, base, ref, options, secret);
     List<Constraint> constraints = constraints(c, key, base, shown);
+    if (dflt != null) {
+      String broken = brokenBy(dflt, constraints);
+      if (broken != null) {
+        reporter.report(Message.BAD_CONFIG_DEFAULT, cf.origin("defaultValue"), key, jsonText(dflt) + " breaks its own "
+            + broken);
+        dflt = null;
+      }
+    }
     String label = cf == null || cf.stringOrNull("label") == null ? humanize(key) : cf.string("label");
     String description = cf == null ? null : cf.stringOrNull("description");
     Mirror sw = null;
@@ -313,6 +321,46 @@ final class ConfigReader {
         return shown + " cannot be a default of this field";
       }
     }
+  }
+
+  /** The first constraint a default breaks, as the author would write it; null when it keeps them all. */
+  private static String brokenBy(JsonValue v, List<Constraint> constraints) {
+    for (Constraint k : constraints) {
+      if (v instanceof JsonValue.Text t) {
+        String s = t.value();
+        if (k instanceof ConfigFieldModel.NotBlank && s.chars().allMatch(Character::isWhitespace)) {
+          return "@NotBlank";
+        } else if (k instanceof ConfigFieldModel.NotEmpty && s.isEmpty()) {
+          return "@NotEmpty";
+        } else if (k instanceof ConfigFieldModel.Size z && (s.length() < z.min() || s.length() > z.max())) {
+          return "@Size(min = " + z.min() + ", max = " + z.max() + ")";
+        } else if (k instanceof ConfigFieldModel.Regex r && !Pattern.compile(r.regexp(), r.flags()).matcher(s)
+            .matches()) {
+          return "@Pattern(regexp = \"" + r.regexp() + "\")";
+        }
+      } else if (v instanceof JsonValue.Num n) {
+        BigDecimal d = n.value();
+        if (k instanceof ConfigFieldModel.Bound b && (b.isMax() ? d.compareTo(BigDecimal.valueOf(b.value())) > 0
+            : d.compareTo(BigDecimal.valueOf(b.value())) < 0)) {
+          return "@" + (b.isMax() ? "Max" : "Min") + "(" + b.value() + ")";
+        } else if (k instanceof ConfigFieldModel.DecimalBound b) {
+          int c = d.compareTo(new BigDecimal(b.value()));
+          boolean ok = b.isMax() ? (b.inclusive() ? c <= 0 : c < 0) : (b.inclusive() ? c >= 0 : c > 0);
+          if (!ok) {
+            return "@Decimal" + (b.isMax() ? "Max" : "Min") + "(\"" + b.value() + "\")";
+          }
+        } else if (k instanceof ConfigFieldModel.Sign s) {
+          int sign = d.signum();
+          boolean ok = s.positive() ? (s.orZero() ? sign >= 0 : sign > 0) : (s.orZero() ? sign <= 0 : sign < 0);
+          if (!ok) {
+            return "@" + (s.positive() ? "Positive" : "Negative") + (s.orZero() ? "OrZero" : "");
+          }
+        }
+      } else if (v instanceof JsonValue.Bool b && k instanceof ConfigFieldModel.Assert a && b.value() != a.expected()) {
+        return a.expected() ? "@AssertTrue" : "@AssertFalse";
+      }
+    }
+    return null;
   }
 
   private static String jsonText(JsonValue v) {
