@@ -20,7 +20,8 @@ import javax.tools.StandardLocation;
 
 /**
  * Writes every output of a valid plugin through the Filer, each with its originating elements: the definition,
- * one JSON Schema per tool input (and output when typed), the registry source, and at the end the
+ * one JSON Schema per tool input (and output when typed), for an Atlas plugin its manifest and config schema, the
+ * registry source, and at the end the
  * {@code ServiceLoader} registration of all registries.
  */
 public final class Outputs {
@@ -44,6 +45,13 @@ public final class Outputs {
       resource(model.schemaResource(tool.name(), "input"), SchemaGenerator.input(tool), origins, anchor);
       if (tool.result() != null) {
         resource(model.schemaResource(tool.name(), "output"), SchemaGenerator.output(tool), origins, anchor);
+      }
+    }
+    if (model.atlas() != null) {
+      resource(model.manifestResource(), ManifestGenerator.manifest(model), origins, anchor);
+      if (model.atlas().config() != null) {
+        resource(model.configSchemaResource(), ConfigSchemaGenerator.schema(model.definition().name(),
+            model.atlas().config()), origins, anchor);
       }
     }
     try {

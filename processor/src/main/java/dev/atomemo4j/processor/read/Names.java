@@ -24,7 +24,22 @@ final class Names {
   static final String OAUTH2_GET_TOKEN = PKG + "OAuth2GetToken";
   static final String OAUTH2_REFRESH_TOKEN = PKG + "OAuth2RefreshToken";
 
+  static final String CONFIG_FIELD = PKG + "ConfigField";
+  static final String INITIALIZE = PKG + "Initialize";
+  static final String HEALTH_CHECK = PKG + "HealthCheck";
+  static final String TEARDOWN = PKG + "Teardown";
+  static final String ON_UNINSTALL = PKG + "OnUninstall";
+  static final String CONTEXT_PROVIDER = PKG + "ContextProvider";
+  static final String REFRESH = PKG + "Refresh";
+  /** The lifecycle annotations, in the order the manifest lists them. */
+  static final java.util.List<String> LIFECYCLE = java.util.List.of(INITIALIZE, HEALTH_CHECK, TEARDOWN, ON_UNINSTALL,
+      CONTEXT_PROVIDER, REFRESH);
+
   static final String RT = "dev.atomemo4j.runtime.";
+  static final String PLUGIN_CONTEXT = RT + "PluginContext";
+  static final String HEALTH_RESULT = RT + "HealthResult";
+  static final String JAKARTA_CONSTRAINTS = "jakarta.validation.constraints.";
+  static final String JAKARTA_DEFAULT_GROUP = "jakarta.validation.groups.Default";
   static final String TOOL_CONTEXT = RT + "ToolContext";
   static final String SECRET = RT + "Secret";
   static final String CREDENTIAL_REQUEST = RT + "CredentialRequest";

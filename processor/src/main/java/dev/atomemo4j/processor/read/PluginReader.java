@@ -19,6 +19,7 @@ import dev.atomemo4j.processor.diag.Message;
 import dev.atomemo4j.processor.diag.Origin;
 import dev.atomemo4j.processor.diag.OriginTable;
 import dev.atomemo4j.processor.diag.Reporter;
+import dev.atomemo4j.processor.model.AtlasModel;
 import dev.atomemo4j.processor.model.CredentialModel;
 import dev.atomemo4j.processor.model.PluginModel;
 import dev.atomemo4j.processor.model.ToolModel;
@@ -134,10 +135,17 @@ public final class PluginReader {
     for (Violation v : DefinitionValidator.validate(definition)) {
       reporter.report(v, origins, plugin.origin());
     }
+    // The Atlas side never touches the definition: definition.json stays the Hub's format, byte for byte.
+    AtlasModel atlas = new AtlasReader(elements, types, reporter, mapper).read(pluginClass, plugin);
+    for (TypeMirror t : plugin.types("config")) {
+      if (t.getKind() == TypeKind.DECLARED) {
+        originating.add(types.asElement(t));
+      }
+    }
     if (reporter.errorCount() > errorsBefore) {
       return null;
     }
-    return new PluginModel(ClassName.get(pluginClass), definition, toolModels, credentialModels);
+    return new PluginModel(ClassName.get(pluginClass), definition, toolModels, credentialModels, atlas);
   }
 
   private String version(Mirror plugin) {

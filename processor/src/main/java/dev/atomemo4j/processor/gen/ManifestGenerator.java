@@ -1,0 +1,122 @@
+package dev.atomemo4j.processor.gen;
+
+import dev.atomemo4j.annotations.PluginType;
+import dev.atomemo4j.model.JsonValue;
+import dev.atomemo4j.model.io.JsJson;
+import dev.atomemo4j.processor.model.AtlasModel;
+import dev.atomemo4j.processor.model.ConfigFieldModel;
+import dev.atomemo4j.processor.model.PluginModel;
+import dev.atomemo4j.processor.model.ToolModel;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code META-INF/atomemo4j/<name>/manifest.json}: what a host needs to know about a plugin's Atlas side without
+ * loading its classes (docs/plugin-manifest.md). Members in a fixed order and no timestamps, so two builds of one
+ * source write identical bytes.
+ */
+final class ManifestGenerator {
+  /** Bumped on any change a reader of an older format could misread; additions of members do not bump it. */
+  static final int FORMAT_VERSION = 1;
+
+  private ManifestGenerator() {}
+
+  static String manifest(PluginModel model) {
+    AtlasModel atlas = model.atlas();
+    Map<String, JsonValue> root = new LinkedHashMap<>();
+    root.put("format", JsonValue.of("atomemo4j-plugin-manifest"));
+    root.put("formatVersion", JsonValue.of(FORMAT_VERSION));
+    root.put("name", JsonValue.of(model.definition().name()));
+    root.put("version", JsonValue.of(model.definition().version()));
+    root.put("pluginClass", JsonValue.of(model.pluginClass().canonicalName()));
+    root.put("registryClass", JsonValue.of(model.registryClass().canonicalName()));
+    List<JsonValue> types = new ArrayList<>();
+    for (PluginType t : atlas.types()) {
+      types.add(JsonValue.of(t.wireName()));
+    }
+    root.put("types", new JsonValue.Array(types));
+    root.put("required", JsonValue.of(atlas.required()));
+    root.put("construction", JsonValue.of(switch (atlas.construction()) {
+      case NONE -> "none";
+      case WITH_CONFIG -> "config-constructor";
+      case NO_ARG -> "no-arg-constructor";
+    }));
+    root.put("config", atlas.config() == null ? new JsonValue.Null() : config(model, atlas.config()));
+    Map<String, JsonValue> lifecycle = new LinkedHashMap<>();
+    lifecycle(lifecycle, "initialize", atlas.initialize(), true);
+    lifecycle(lifecycle, "healthCheck", atlas.healthCheck(), false);
+    lifecycle(lifecycle, "teardown", atlas.teardown(), false);
+    lifecycle(lifecycle, "onUninstall", atlas.onUninstall(), false);
+    lifecycle(lifecycle, "contextProvider", atlas.contextProvider(), false);
+    lifecycle(lifecycle, "refresh", atlas.refresh(), false);
+    root.put("lifecycle", new JsonValue.Obj(lifecycle));
+    List<JsonValue> tools = new ArrayList<>();
+    for (ToolModel t : model.tools()) {
+      tools.add(JsonValue.of(t.name()));
+    }
+    root.put("tools", new JsonValue.Array(tools));
+    return JsJson.stringify(new JsonValue.Obj(root)) + "\n";
+  }
+
+  private static JsonValue config(PluginModel model, AtlasModel.ConfigModel config) {
+    Map<String, JsonValue> out = new LinkedHashMap<>();
+    out.put("class", JsonValue.of(config.type().canonicalName()));
+    out.put("schemaResource", JsonValue.of(model.configSchemaResource()));
+    out.put("schema", ConfigSchemaGenerator.tree(model.definition().name(), config));
+    List<JsonValue> fields = new ArrayList<>();
+    for (ConfigFieldModel f : config.fields()) {
+      fields.add(field(f));
+    }
+    out.put("fields", new JsonValue.Array(fields));
+    return new JsonValue.Obj(out);
+  }
+
+  /** One entry of the admin form, as Atlas's {@code getConfigSchema()} lists it (atlas-features.md §4.5). */
+  private static JsonValue field(ConfigFieldModel f) {
+    Map<String, JsonValue> out = new LinkedHashMap<>();
+    out.put("key", JsonValue.of(f.key()));
+    out.put("type", JsonValue.of(f.kind().wire()));
+    out.put("label", JsonValue.of(f.label()));
+    if (f.description() != null) {
+      out.put("description", JsonValue.of(f.description()));
+    }
+    out.put("required", JsonValue.of(f.required()));
+    out.put("secret", JsonValue.of(f.secret()));
+    if (!f.options().isEmpty()) {
+      List<JsonValue> options = new ArrayList<>();
+      for (int i = 0; i < f.options().size(); i++) {
+        Map<String, JsonValue> o = new LinkedHashMap<>();
+        o.put("value", JsonValue.of(f.options().get(i)));
+        o.put("label", JsonValue.of(f.optionLabels().get(i)));
+        options.add(new JsonValue.Obj(o));
+      }
+      out.put("options", new JsonValue.Array(options));
+    }
+    if (f.defaultValue() != null) {
+      out.put("default", f.defaultValue());
+    }
+    if (f.showWhen() != null) {
+      Map<String, JsonValue> sw = new LinkedHashMap<>();
+      sw.put("field", JsonValue.of(f.showWhen().field()));
+      sw.put("equals", new JsonValue.Array(f.showWhen().equals().stream().map(JsonValue::of).toList()));
+      out.put("showWhen", new JsonValue.Obj(sw));
+    }
+    return new JsonValue.Obj(out);
+  }
+
+  private static void lifecycle(Map<String, JsonValue> out, String name, AtlasModel.Lifecycle l,
+      boolean mayTakeContext) {
+    if (l == null) {
+      return;
+    }
+    Map<String, JsonValue> m = new LinkedHashMap<>();
+    m.put("method", JsonValue.of(l.methodName()));
+    m.put("timeoutMs", JsonValue.of(l.timeoutMs()));
+    if (mayTakeContext) {
+      m.put("takesContext", JsonValue.of(l.withContext()));
+    }
+    out.put(name, new JsonValue.Obj(m));
+  }
+}

@@ -1,0 +1,250 @@
+package dev.atomemo4j.processor.read;
+
+import dev.atomemo4j.annotations.PluginType;
+import dev.atomemo4j.processor.diag.Message;
+import dev.atomemo4j.processor.diag.Origin;
+import dev.atomemo4j.processor.diag.Reporter;
+import dev.atomemo4j.processor.model.AtlasModel;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.NestingKind;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+
+/**
+ * Reads the Atlas side of a {@code @Plugin}: its types (checked both ways against the elements that provide them),
+ * its lifecycle methods (fixed signatures, at most one each), how the plugin object is created, and its config
+ * (through {@link ConfigReader}). Reports every mistake; the caller discards the model when any was reported.
+ */
+public final class AtlasReader {
+
+  /** A lifecycle annotation's signature rule. */
+  private record Rule(String annotation, String returnType, String parameter, boolean parameterOptional,
+      String example) {
+    String simple() {
+      return annotation.substring(annotation.lastIndexOf('.') + 1);
+    }
+  }
+
+  private static final List<Rule> RULES = List.of(
+      new Rule(Names.INITIALIZE, "void", Names.PLUGIN_CONTEXT, true,
+          "public void initialize() or public void initialize(PluginContext context)"),
+      new Rule(Names.HEALTH_CHECK, Names.HEALTH_RESULT, null, false, "public HealthResult healthCheck()"),
+      new Rule(Names.TEARDOWN, "void", null, false, "public void teardown()"),
+      new Rule(Names.ON_UNINSTALL, "void", "java.lang.String", false,
+          "public void onUninstall(String workspaceId)"),
+      new Rule(Names.CONTEXT_PROVIDER, "java.lang.String", null, false, "public String loadContext()"),
+      new Rule(Names.REFRESH, "void", null, false, "public void refresh()"));
+
+  /** The annotation that will provide each type no element provides yet (atlas-design.md, Declarations). */
+  private static final Map<PluginType, String> FUTURE_PROVIDERS = Map.of(
+      PluginType.DATASOURCE, "@Datasource",
+      PluginType.INTERACTION, "@Routes",
+      PluginType.ACTION, "@Action",
+      PluginType.SANDBOX, "@Sandbox");
+
+  private final Elements elements;
+  private final Types types;
+  private final Reporter reporter;
+  private final ConfigReader configs;
+
+  public AtlasReader(Elements elements, Types types, Reporter reporter, TypeMapper mapper) {
+    this.elements = elements;
+    this.types = types;
+    this.reporter = reporter;
+    this.configs = new ConfigReader(elements, types, reporter, mapper);
+  }
+
+  /**
+   * Lifecycle annotations on methods outside any {@code @Plugin} class: the host would never call them. Checked
+   * per round, on the elements of that round.
+   */
+  public static void reportMisplaced(RoundEnvironment round, Elements elements, Reporter reporter) {
+    for (String a : Names.LIFECYCLE) {
+      TypeElement annotation = elements.getTypeElement(a);
+      if (annotation == null) {
+        continue;
+      }
+      for (ExecutableElement m : ElementFilter.methodsIn(round.getElementsAnnotatedWith(annotation))) {
+        Element owner = m.getEnclosingElement();
+        if (Mirror.find(owner, Names.PLUGIN, elements) == null) {
+          Mirror mm = Mirror.find(m, a, elements);
+          reporter.report(Message.LIFECYCLE_OUTSIDE_PLUGIN, mm.origin(), simple(a), m.getSimpleName(),
+              owner.getSimpleName());
+        }
+      }
+    }
+  }
+
+  /** The Atlas model, or null when the plugin declares no Atlas part at all. */
+  public AtlasModel read(TypeElement pluginClass, Mirror plugin) {
+    Map<String, Found> lifecycle = lifecycle(pluginClass);
+    List<AnnotationValue> typeValues = plugin.list("types");
+    TypeMirror configType = plugin.types("config").stream().filter(t -> t.getKind() != TypeKind.VOID)
+        .findFirst().orElse(null);
+    boolean required = plugin.bool("required");
+    if (lifecycle.isEmpty() && typeValues.isEmpty() && configType == null && !required) {
+      return null;
+    }
+
+    List<PluginType> declared = types(typeValues, plugin, lifecycle);
+    AtlasModel.ConfigModel config = configType == null ? null : configs.read(configType, plugin.origin("config"));
+    if (lifecycle.containsKey(Names.REFRESH) && !lifecycle.containsKey(Names.CONTEXT_PROVIDER)) {
+      Found r = lifecycle.get(Names.REFRESH);
+      reporter.report(Message.REFRESH_WITHOUT_PROVIDER, r.mirror().origin(), r.method().getSimpleName());
+    }
+    AtlasModel.Construction construction = construction(pluginClass, configType, config, lifecycle);
+    return new AtlasModel(declared, required, config, construction,
+        model(lifecycle, Names.INITIALIZE), model(lifecycle, Names.HEALTH_CHECK), model(lifecycle, Names.TEARDOWN),
+        model(lifecycle, Names.ON_UNINSTALL), model(lifecycle, Names.CONTEXT_PROVIDER),
+        model(lifecycle, Names.REFRESH));
+  }
+
+  private record Found(ExecutableElement method, Mirror mirror, boolean withContext) {}
+
+  /** The valid lifecycle methods of the plugin class, by annotation; reports bad signatures and duplicates. */
+  private Map<String, Found> lifecycle(TypeElement pluginClass) {
+    Map<String, Found> out = new LinkedHashMap<>();
+    for (ExecutableElement m : ElementFilter.methodsIn(pluginClass.getEnclosedElements())) {
+      for (Rule rule : RULES) {
+        Mirror mm = Mirror.find(m, rule.annotation(), elements);
+        if (mm == null) {
+          continue;
+        }
+        long timeout = mm.longValue("timeoutMs");
+        if (timeout < 0) {
+          reporter.report(Message.NEGATIVE_TIMEOUT, mm.origin("timeoutMs"), timeout);
+        }
+        Boolean withContext = signature(m, rule);
+        if (withContext == null) {
+          reporter.report(Message.BAD_LIFECYCLE_SIGNATURE, mm.origin(), rule.simple(), m.getSimpleName(),
+              describe(rule), rule.example());
+          continue;
+        }
+        Found previous = out.putIfAbsent(rule.annotation(), new Found(m, mm, withContext));
+        if (previous != null) {
+          reporter.report(Message.DUPLICATE_LIFECYCLE, mm.origin(), rule.simple(), previous.method().getSimpleName(),
+              m.getSimpleName());
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Null when {@code m} breaks the rule; else whether it takes the (optional) parameter. */
+  private Boolean signature(ExecutableElement m, Rule rule) {
+    if (!m.getModifiers().contains(Modifier.PUBLIC) || m.getModifiers().contains(Modifier.STATIC)
+        || !m.getTypeParameters().isEmpty() || !returns(m, rule.returnType())) {
+      return null;
+    }
+    List<? extends VariableElement> ps = m.getParameters();
+    if (ps.isEmpty()) {
+      return rule.parameter() == null || rule.parameterOptional() ? Boolean.FALSE : null;
+    }
+    if (ps.size() == 1 && rule.parameter() != null && isType(ps.get(0).asType(), rule.parameter())) {
+      return Boolean.TRUE;
+    }
+    return null;
+  }
+
+  private boolean returns(ExecutableElement m, String type) {
+    TypeMirror r = m.getReturnType();
+    return type.equals("void") ? r.getKind() == TypeKind.VOID : isType(r, type);
+  }
+
+  private boolean isType(TypeMirror t, String qualifiedName) {
+    return t.getKind() == TypeKind.DECLARED
+        && ((TypeElement) types.asElement(t)).getQualifiedName().contentEquals(qualifiedName);
+  }
+
+  private static String describe(Rule rule) {
+    String returns = rule.returnType().equals("void") ? "returning void" : "returning " + simple(rule.returnType());
+    String takes = rule.parameter() == null ? "taking nothing"
+        : rule.parameterOptional() ? "taking nothing or one " + simple(rule.parameter())
+        : "taking one " + simple(rule.parameter());
+    return "a public instance method " + returns + " and " + takes;
+  }
+
+  private List<PluginType> types(List<AnnotationValue> values, Mirror plugin, Map<String, Found> lifecycle) {
+    Map<PluginType, AnnotationValue> seen = new EnumMap<>(PluginType.class);
+    List<PluginType> out = new ArrayList<>();
+    for (AnnotationValue v : values) {
+      PluginType t = PluginType.valueOf(((VariableElement) v.getValue()).getSimpleName().toString());
+      Origin at = plugin.origin("types").withValue(v);
+      if (seen.putIfAbsent(t, v) != null) {
+        reporter.report(Message.DUPLICATE_TYPE, at, t.name());
+        continue;
+      }
+      out.add(t);
+      if (FUTURE_PROVIDERS.containsKey(t)) {
+        reporter.report(Message.TYPE_NOT_AVAILABLE, at, t.name(), FUTURE_PROVIDERS.get(t));
+      } else if (t == PluginType.CONTEXT && !lifecycle.containsKey(Names.CONTEXT_PROVIDER)) {
+        reporter.report(Message.TYPE_WITHOUT_PROVIDER, at, t.name(), "@ContextProvider");
+      }
+    }
+    Found provider = lifecycle.get(Names.CONTEXT_PROVIDER);
+    if (provider != null && !seen.containsKey(PluginType.CONTEXT)) {
+      reporter.report(Message.PROVIDER_WITHOUT_TYPE, provider.mirror().origin(),
+          "@ContextProvider method " + provider.method().getSimpleName(), PluginType.CONTEXT.name());
+    }
+    return out;
+  }
+
+  /** How the registry creates the plugin object; reports a class it cannot create. */
+  private AtlasModel.Construction construction(TypeElement pluginClass, TypeMirror configType,
+      AtlasModel.ConfigModel config, Map<String, Found> lifecycle) {
+    if (configType == null && lifecycle.isEmpty()) {
+      return AtlasModel.Construction.NONE;
+    }
+    boolean nested = pluginClass.getNestingKind() == NestingKind.MEMBER;
+    if (!TypeMapper.isPublic(pluginClass) || pluginClass.getModifiers().contains(Modifier.ABSTRACT)
+        || pluginClass.getKind() != ElementKind.CLASS
+        || (nested && !pluginClass.getModifiers().contains(Modifier.STATIC))) {
+      reporter.report(Message.BAD_PLUGIN_CLASS, Origin.of(pluginClass), pluginClass.getSimpleName(),
+          nested ? "a public static, non-abstract class" : "a public, non-abstract class");
+      return AtlasModel.Construction.NONE;
+    }
+    boolean noArg = false;
+    for (ExecutableElement c : ElementFilter.constructorsIn(pluginClass.getEnclosedElements())) {
+      if (!c.getModifiers().contains(Modifier.PUBLIC)) {
+        continue;
+      }
+      List<? extends VariableElement> ps = c.getParameters();
+      if (configType != null && ps.size() == 1 && types.isSameType(types.erasure(ps.get(0).asType()),
+          types.erasure(configType))) {
+        return AtlasModel.Construction.WITH_CONFIG;
+      }
+      noArg |= ps.isEmpty();
+    }
+    if (noArg) {
+      return AtlasModel.Construction.NO_ARG;
+    }
+    String configName = configType == null ? "its config" : types.asElement(configType).getSimpleName().toString();
+    reporter.report(Message.NO_PLUGIN_CONSTRUCTOR, Origin.of(pluginClass), pluginClass.getSimpleName(), configName);
+    return AtlasModel.Construction.NONE;
+  }
+
+  private static AtlasModel.Lifecycle model(Map<String, Found> lifecycle, String annotation) {
+    Found f = lifecycle.get(annotation);
+    return f == null ? null : new AtlasModel.Lifecycle(f.method().getSimpleName().toString(), f.withContext(),
+        Math.max(0, f.mirror().longValue("timeoutMs")));
+  }
+
+  static String simple(String qualifiedName) {
+    return qualifiedName.substring(qualifiedName.lastIndexOf('.') + 1);
+  }
+}
