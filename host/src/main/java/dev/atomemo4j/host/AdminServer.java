@@ -52,9 +52,12 @@ final class AdminServer implements AutoCloseable {
     threads.setName("atomemo4j-host-http");
     threads.setDaemon(true);
     Server server = new Server(threads);
-    ServerConnector connector = new ServerConnector(server, 1, 1);
+    ServerConnector connector = new ServerConnector(server);
     connector.setHost(host);
     connector.setPort(port);
+    // On stop Jetty waits this long for idle keep-alive clients to close (1 s by default); an admin API has
+    // nothing in flight worth that wait, and close() should be prompt.
+    connector.setShutdownIdleTimeout(100);
     server.addConnector(connector);
     server.setHandler(new Api(plugins, health, host));
     server.setStopTimeout(2_000);

@@ -25,6 +25,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.ServiceLoader;
@@ -32,6 +33,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -88,9 +90,24 @@ public final class PluginHost implements AutoCloseable {
    * when it cannot start.
    */
   public static void serve(Path file) throws InterruptedException {
-    PluginHost host = HostFile.read(file, System.getenv()).toBuilder().installShutdownHook(true).start();
+    serve(file, System.getenv(), host -> {});
+  }
+
+  /**
+   * {@link #serve(Path)} with the environment that resolves {@code ${VAR}} references, and a callback run once the
+   * host is up (to print {@link #adminUrl()}, say) before this call blocks.
+   */
+  public static void serve(Path file, Map<String, String> env, Consumer<PluginHost> onStarted)
+      throws InterruptedException {
+    PluginHost host = HostFile.read(file, env).toBuilder().installShutdownHook(true).start();
     host.adminUrl().ifPresent(url -> log.info("atomemo4j host admin API on {}", url));
     log.info("atomemo4j host running {} plugin(s); stop with SIGTERM or Ctrl-C", host.plugins().size());
+    try {
+      onStarted.accept(host);
+    } catch (RuntimeException e) {
+      host.close();
+      throw e;
+    }
     host.awaitClosed();
   }
 

@@ -90,6 +90,7 @@ class AdminHttpTest {
     assertThat(detail.body().get("config").get("maxResults").asInt()).isEqualTo(5);
     assertThat(detail.body().get("manifest").get("id").asText()).isEqualTo("tickets");
     assertThat(detail.raw()).doesNotContain(SECRET);
+    assertThat(dev.atomemo4j.host.testsupport.RecordingLogs.all()).doesNotContain(SECRET);
   }
 
   @Test

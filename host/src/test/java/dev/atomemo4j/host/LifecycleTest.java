@@ -9,6 +9,7 @@ import dev.atomemo4j.core.lifecycle.StatusTransition;
 import dev.atomemo4j.host.testsupport.RecordingListener;
 import dev.atomemo4j.runtime.HealthResult;
 import dev.atomemo4j.runtime.PluginStatus;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -214,6 +215,41 @@ class LifecycleTest {
       assertThat(host.onUninstall("hooks", "ws-42").ok()).isTrue();
     }
     assertThat(seen).containsExactly("ws-42");
+  }
+
+  @Test
+  void theCloseDeadlineCutsTheRunningTeardownAndSkipsThePluginsAfterIt() throws Exception {
+    List<String> order = new CopyOnWriteArrayList<>();
+    RecordingListener events = new RecordingListener();
+    PluginHost host = PluginHost.builder().listener(events).closeDeadline(Duration.ofMillis(300))
+        .plugin(plugin("a").teardown(p -> order.add("a")).registry())
+        .plugin(plugin("b").teardown(60_000, p -> {
+          order.add("b started");
+          new CountDownLatch(1).await();
+        }).registry())
+        .start();
+    host.close();
+    host.flushEvents();
+    assertThat(order).containsExactly("b started");
+    assertThat(events.events()).filteredOn(e -> e instanceof StatusTransition t && t.pluginId().equals("a")
+        && t.to() == PluginStatus.TEARDOWN).extracting(e -> ((StatusTransition) e).reason())
+        .containsExactly("the host's close deadline of 300 ms passed before its turn");
+  }
+
+  @Test
+  void everyCallRunsOnAThreadNamedAfterThePluginAndTheCall() {
+    List<String> names = new CopyOnWriteArrayList<>();
+    PluginHost host = PluginHost.builder().plugin(plugin("named")
+        .initialize((p, c) -> names.add(Thread.currentThread().getName()))
+        .healthCheck(p -> {
+          names.add(Thread.currentThread().getName());
+          return HealthResult.ok();
+        })
+        .teardown(p -> names.add(Thread.currentThread().getName())).registry()).start();
+    host.probe("named");
+    host.close();
+    assertThat(names).containsExactly("atomemo4j-named-initialize", "atomemo4j-named-health",
+        "atomemo4j-named-teardown");
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.atomemo4j.core.lifecycle;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -61,11 +62,19 @@ public final class DeadlineCalls implements AutoCloseable {
       }
     }, "atomemo4j-" + pluginId + "-" + kind.wireName());
     thread.setDaemon(true);
-    ScheduledFuture<?> cut = timer.schedule(() -> {
-      if (outcome.complete(CallOutcome.timeout(since(start), deadline))) {
-        thread.interrupt();
-      }
-    }, deadline.toNanos(), TimeUnit.NANOSECONDS);
+    ScheduledFuture<?> cut;
+    try {
+      cut = timer.schedule(() -> {
+        if (outcome.complete(CallOutcome.timeout(since(start), deadline))) {
+          thread.interrupt();
+        }
+      }, deadline.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (RejectedExecutionException closed) {
+      // After the host closed (a resource registered late): no deadline can be kept, so the call is not made.
+      return CompletableFuture.completedFuture(CallOutcome.failed(new LifecycleException(LifecycleException.CLOSED,
+          "the host is closed; " + kind.wireName() + " of `" + pluginId + "` was not called"), Duration.ZERO,
+          deadline));
+    }
     outcome.whenComplete((result, never) -> cut.cancel(false));
     thread.start();
     return outcome;
