@@ -3,12 +3,20 @@ package dev.atomemo4j.host;
 import static dev.atomemo4j.host.testplugins.HandWrittenRegistry.plugin;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.atomemo4j.core.lifecycle.ConfigInput;
+import dev.atomemo4j.core.lifecycle.ConfigValidator;
+import dev.atomemo4j.core.lifecycle.Deadlines;
 import dev.atomemo4j.core.lifecycle.HealthSnapshot;
+import dev.atomemo4j.core.lifecycle.HostedPlugins;
+import dev.atomemo4j.core.lifecycle.PluginSpec;
+import dev.atomemo4j.core.lifecycle.Ticker;
 import dev.atomemo4j.core.lifecycle.PluginHealth;
 import dev.atomemo4j.host.testsupport.RecordingListener;
 import dev.atomemo4j.runtime.HealthResult;
 import dev.atomemo4j.runtime.PluginStatus;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -125,6 +133,48 @@ class HealthTest {
         .plugin(plugin("p").healthCheck(p -> HealthResult.ok("probe " + probes.incrementAndGet())).registry())
         .start()) {
       assertThat(events.await(e -> e instanceof PluginHealth h && "probe 3".equals(h.message()))).isTrue();
+    }
+  }
+
+  @Test
+  void aHungProbeNeverStallsTheHealthLoopForTheOtherPlugins() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    AtomicInteger hungStarts = new AtomicInteger();
+    AtomicInteger quickProbes = new AtomicInteger();
+    RecordingListener events = new RecordingListener();
+    try (PluginHost host = PluginHost.builder().listener(events).healthInterval(Duration.ofMillis(50))
+        .plugin(plugin("hung").healthCheck(60_000, p -> {
+          hungStarts.incrementAndGet();
+          release.await();
+          return HealthResult.ok();
+        }).registry())
+        .plugin(plugin("quick").healthCheck(p -> HealthResult.ok("probe " + quickProbes.incrementAndGet()))
+            .registry())
+        .start()) {
+      assertThat(events.await(e -> e instanceof PluginHealth h && "probe 5".equals(h.message()))).isTrue();
+      assertThat(release.getCount()).as("the hung probe is still blocked").isEqualTo(1);
+      assertThat(hungStarts).as("joined, not stacked").hasValue(1);
+      release.countDown();
+    }
+  }
+
+  @Test
+  void concurrentProbesOfOnePluginShareOneCall() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    AtomicInteger calls = new AtomicInteger();
+    var spec = PluginSpec.of(plugin("p").healthCheck(p -> {
+      calls.incrementAndGet();
+      release.await();
+      return HealthResult.ok();
+    }).descriptor(), ConfigInput.NONE);
+    try (HostedPlugins plugins = new HostedPlugins(ConfigValidator.validate(List.of(spec)), Deadlines.DEFAULT,
+        List.of(), Ticker.SYSTEM, Clock.systemUTC(), Duration.ofSeconds(5))) {
+      plugins.boot();
+      CompletableFuture<PluginHealth> first = plugins.probe("p");
+      CompletableFuture<PluginHealth> second = plugins.probe("p");
+      release.countDown();
+      assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo(second.get(10, TimeUnit.SECONDS));
+      assertThat(calls).hasValue(1);
     }
   }
 

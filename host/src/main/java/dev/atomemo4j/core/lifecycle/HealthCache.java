@@ -59,6 +59,19 @@ public final class HealthCache {
     generation++;
   }
 
+  /** Caches a round run outside the cache (the health loop's), unless an invalidation happened meanwhile. */
+  public synchronized void offer(HealthSnapshot snapshot, long startedInGeneration) {
+    if (generation == startedInGeneration) {
+      cached = snapshot;
+      cachedAt = ticker.nanos();
+    }
+  }
+
+  /** The current generation; pass it to {@link #offer} for a round started now. */
+  public synchronized long generation() {
+    return generation;
+  }
+
   /** The last cached result, however old, without probing; null before the first round. */
   public synchronized HealthSnapshot peek() {
     return cached;

@@ -10,8 +10,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The health loop and the cached health view of one {@link HostedPlugins}. The loop starts a round every
- * {@code interval} (fixed delay, so rounds never pile up) and only starts it: probes run on their own threads under
- * their own deadlines, so a hung probe never holds the loop. Each round's result feeds the {@link HealthCache}.
+ * {@code interval} and only starts it: probes run on their own threads under their own deadlines, one at a time per
+ * plugin, so a hung probe never holds the loop or another plugin. Each round's result feeds the {@link HealthCache}.
  */
 public final class HealthMonitor implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger("atomemo4j.host");
@@ -45,14 +45,23 @@ public final class HealthMonitor implements AutoCloseable {
     loop = executor;
   }
 
+  /**
+   * Starts a round without waiting for it. Each plugin has at most one probe running, so a plugin whose probe still
+   * hangs is joined (and ends at its deadline) while every other plugin is probed again: one hung probe never
+   * stalls the others' results. A round's snapshot feeds the cache when it completes.
+   */
   private void tick() {
     try {
-      // Waits for the round, at most one interval, so the next one starts after it; the cache coalesces anyway.
-      cache.refresh().get(interval.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (Exception e) {
-      log.warn("health round did not complete within the interval: {}", e.toString());
+      long generation = cache.generation();
+      plugins.probeAll().whenComplete((snapshot, failure) -> {
+        if (failure == null) {
+          cache.offer(snapshot, generation);
+        } else {
+          log.warn("health round failed: {}", failure.toString());
+        }
+      });
+    } catch (RuntimeException e) {
+      log.warn("health round could not start: {}", e.toString());
     }
   }
 

@@ -44,6 +44,7 @@ public final class PluginInstance {
   private PluginStatus status;
   private boolean enabled;
   private PluginHealth lastHealth;
+  private CompletableFuture<PluginHealth> probing;
 
   PluginInstance(ValidatedPlugin validated, Deadlines deadlines, DeadlineCalls calls, LifecycleEvents events,
       Clock clock) {
@@ -190,6 +191,29 @@ public final class PluginInstance {
    * status is healthy. The future never fails.
    */
   CompletableFuture<PluginHealth> probe() {
+    CompletableFuture<PluginHealth> started;
+    synchronized (this) {
+      // One probe per plugin at a time: a hung probe is joined, not stacked, until its deadline ends it. Starting
+      // never blocks (the call runs on its own thread), so holding the lock here is brief.
+      if (probing != null) {
+        return probing.copy();
+      }
+      started = startProbe();
+      if (!started.isDone()) {
+        probing = started;
+      }
+    }
+    started.whenComplete((health, never) -> {
+      synchronized (this) {
+        if (probing == started) {
+          probing = null;
+        }
+      }
+    });
+    return started.copy();
+  }
+
+  private CompletableFuture<PluginHealth> startProbe() {
     AtlasBinding.LifecycleMethod<AtlasBinding.Probe> check = atlas.healthCheck();
     PluginStatus now = status();
     Object target = plugin;
