@@ -6,8 +6,10 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.atomemo4j.runtime.spi.ConfigViolation;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Resolves {@code ${NAME}} and {@code ${NAME:-default}} in a host file's strings from an environment map, so
@@ -20,9 +22,15 @@ final class EnvReferences {
   static final String MALFORMED = "host:invalid_reference";
 
   private final Map<String, String> env;
+  private final Set<String> substituted = new HashSet<>();
 
   EnvReferences(Map<String, String> env) {
     this.env = Map.copyOf(env);
+  }
+
+  /** The paths of the strings a reference was substituted into so far. */
+  Set<String> substitutedPaths() {
+    return Set.copyOf(substituted);
   }
 
   /** A copy of {@code node} with every string's references resolved; problems are added with their paths. */
@@ -94,6 +102,7 @@ final class EnvReferences {
           failed = true;
         } else {
           out.append(value);
+          substituted.add(path);
         }
       }
       i = end + 1;

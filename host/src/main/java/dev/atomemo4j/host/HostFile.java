@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -242,8 +243,18 @@ public final class HostFile {
       problems.add(new ConfigViolation(base + ".timeouts", INVALID_SETTING, "must be a mapping of call kind to "
           + "duration"));
     }
-    JsonNode config = refs.resolve(entry.get("config"), base + ".config", problems);
-    plugins.add(new PluginSpec(registry.descriptor(), ConfigInput.tree(config), enabled, timeouts));
+    String configBase = base + ".config";
+    JsonNode config = refs.resolve(entry.get("config"), configBase, problems);
+    // Values from the environment are never quoted in config problems, even in fields not marked secret.
+    Set<String> fromEnvironment = new HashSet<>();
+    for (String path : refs.substitutedPaths()) {
+      if (path.startsWith(configBase + ".")) {
+        String rest = path.substring(configBase.length() + 1);
+        fromEnvironment.add(rest.split("[.\\[]", 2)[0]);
+      }
+    }
+    plugins.add(new PluginSpec(registry.descriptor(), ConfigInput.tree(config, fromEnvironment), enabled,
+        timeouts));
   }
 
   // ---- what it says ----------------------------------------------------------------------------------------------

@@ -90,6 +90,22 @@ class HostFileTest {
   }
 
   @Test
+  void aValueFromTheEnvironmentInAWrongFieldIsNotQuotedEvenWhenTheFieldIsNotSecret() {
+    HostFile file = parse(String.join("\n",
+        "plugins:",
+        "  - plugin: tickets",
+        "    config:",
+        "      apiUrl: https://t.example",
+        "      apiKey: k",
+        "      maxResults: ${KEY}"), Map.of("KEY", SECRET));
+    InvalidConfigException e = startFails(file);
+    assertThat(e.problems()).extracting(p -> p.path() + " " + p.code() + " " + p.message()).containsExactly(
+        "plugins.tickets.config.maxResults config:invalid_type must be an integer (the value comes from the "
+            + "environment and is not shown)");
+    assertThat(e.getMessage()).doesNotContain(SECRET);
+  }
+
+  @Test
   void aDefaultAppliesOnlyWhenTheVariableIsUnsetAndDollarDollarEscapes() {
     HostFile file = parse(String.join("\n",
         "plugins:",
@@ -118,6 +134,30 @@ class HostFileTest {
     assertThat(file.problems()).extracting(p -> p.path() + " " + p.code()).containsExactly(
         "health.cacheTtl host:invalid_setting",
         "deadlines.maximum host:invalid_setting");
+  }
+
+  @Test
+  void serveStartsTheFilesHostWithItsAdminApiAndBlocksUntilItIsClosed(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("host.yaml");
+    Files.writeString(file, String.join("\n",
+        "http:",
+        "  port: 0",
+        "plugins:",
+        "  - plugin: glossary"));
+    java.util.concurrent.CompletableFuture<PluginHost> started = new java.util.concurrent.CompletableFuture<>();
+    java.util.concurrent.CompletableFuture<Void> served = java.util.concurrent.CompletableFuture.runAsync(() -> {
+      try {
+        PluginHost.serve(file, Map.of(), started::complete);
+      } catch (InterruptedException e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    PluginHost host = started.get(10, java.util.concurrent.TimeUnit.SECONDS);
+    assertThat(host.adminUrl()).isPresent();
+    assertThat(served).isNotDone();
+    host.close();
+    served.get(10, java.util.concurrent.TimeUnit.SECONDS);
+    assertThat(host.plugin("glossary").status()).isEqualTo(dev.atomemo4j.runtime.PluginStatus.TEARDOWN);
   }
 
   @Test

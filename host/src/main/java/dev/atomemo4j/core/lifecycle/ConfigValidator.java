@@ -104,7 +104,8 @@ public final class ConfigValidator {
       }
       node = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
     }
-    return validateTree(binding, node, base, problems);
+    Set<String> unquoted = input instanceof ConfigInput.Tree tree ? tree.unquotedKeys() : Set.of();
+    return validateTree(binding, node, unquoted, base, problems);
   }
 
   private static boolean isEmpty(ConfigInput input) {
@@ -147,7 +148,7 @@ public final class ConfigValidator {
 
   // ---- JSON / YAML objects -------------------------------------------------------------------------------------
 
-  private static Object validateTree(ConfigBinding binding, JsonNode node, String base,
+  private static Object validateTree(ConfigBinding binding, JsonNode node, Set<String> unquoted, String base,
       List<ConfigViolation> problems) {
     if (!node.isObject()) {
       problems.add(new ConfigViolation(base, INVALID_TYPE, "must be an object of config keys, got "
@@ -167,6 +168,7 @@ public final class ConfigValidator {
       Shape.Field field = fields.get(i);
       ConfigBinding.Component component = components.get(field.name());
       boolean secret = (component != null && component.secret()) || isSecretShape(field.shape());
+      boolean quotable = !secret && !unquoted.contains(field.name());
       String path = base + "." + field.name();
       JsonNode value = node.get(field.name());
       if (value == null || value.isNull()) {
@@ -180,7 +182,7 @@ public final class ConfigValidator {
         Decoded result = ShapeDecoder.decode(field.shape(), value, DecodeContext.EMPTY);
         if (!result.isOk()) {
           for (Problem p : result.problems()) {
-            problems.add(decodeProblem(path, p, secret));
+            problems.add(decodeProblem(path, p, secret, quotable));
           }
           continue;
         }
@@ -233,7 +235,7 @@ public final class ConfigValidator {
     return field.required() ? MISSING : field.absent();
   }
 
-  private static ConfigViolation decodeProblem(String path, Problem p, boolean secret) {
+  private static ConfigViolation decodeProblem(String path, Problem p, boolean secret, boolean quotable) {
     String full = path + pointerAsPath(p.pointer());
     if (secret) {
       // The decoder quotes values ("got \"sk-…\""): a secret's text must never reach a message.
@@ -241,6 +243,15 @@ public final class ConfigValidator {
     }
     String code = p.message().startsWith("must be a ") || p.message().startsWith("must be an ")
         ? INVALID_TYPE : INVALID_VALUE;
+    if (!quotable) {
+      // A value from the environment may be a secret put in the wrong field: name the rule, not the value.
+      String rule = p.message();
+      int got = rule.lastIndexOf(", got ");
+      int semicolon = rule.lastIndexOf("; got ");
+      int cut = Math.max(got, semicolon);
+      return new ConfigViolation(full, code, (cut > 0 ? rule.substring(0, cut) : "is not valid")
+          + " (the value comes from the environment and is not shown)");
+    }
     return new ConfigViolation(full, code, p.message());
   }
 
