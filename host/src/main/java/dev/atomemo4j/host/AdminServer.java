@@ -72,6 +72,11 @@ final class AdminServer implements AutoCloseable {
       throw new LifecycleException("host:http_failed", "cannot serve the admin API on " + host + ":" + port
           + ": " + e.getMessage());
     }
+    boolean loopback = host.equals("localhost") || host.startsWith("127.") || host.equals("::1");
+    if (!loopback) {
+      log.warn("the admin API has no login and listens on {}:{}, not on loopback; anyone who reaches it can "
+          + "enable, disable and refresh plugins", host, connector.getLocalPort());
+    }
     return new AdminServer(server, connector, host);
   }
 

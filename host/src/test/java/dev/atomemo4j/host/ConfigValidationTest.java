@@ -37,6 +37,7 @@ class ConfigValidationTest {
     TicketsConfig config = new TicketsConfig("https://t.example", Secret.of(SECRET), 20);
     try (PluginHost host = PluginHost.builder().plugin(TicketsPlugin.class, config).start()) {
       assertThat(TicketsPlugin.LAST_CONFIG.get()).isSameAs(config);
+      assertThat(host.plugin("tickets").config()).isSameAs(config);
     }
   }
 

@@ -133,6 +133,7 @@ class HealthTest {
         .plugin(plugin("p").healthCheck(p -> HealthResult.ok("probe " + probes.incrementAndGet())).registry())
         .start()) {
       assertThat(events.await(e -> e instanceof PluginHealth h && "probe 3".equals(h.message()))).isTrue();
+      assertThat(host.plugin("p").lastHealth()).isPresent();
     }
   }
 
@@ -154,6 +155,7 @@ class HealthTest {
       assertThat(events.await(e -> e instanceof PluginHealth h && "probe 5".equals(h.message()))).isTrue();
       assertThat(release.getCount()).as("the hung probe is still blocked").isEqualTo(1);
       assertThat(hungStarts).as("joined, not stacked").hasValue(1);
+      assertThat(host.plugin("hung").lastHealth()).as("no result of the hung probe yet").isEmpty();
       release.countDown();
     }
   }

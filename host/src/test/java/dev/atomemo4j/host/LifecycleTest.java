@@ -265,7 +265,47 @@ class LifecycleTest {
       }
     }).registry()).start()) {
       assertThat(seen).containsExactly("scoped", "atomemo4j.plugin.scoped", "no config");
+      assertThat(host.plugin("scoped").status()).isEqualTo(PluginStatus.HEALTHY);
     }
+  }
+
+  @Test
+  void resourcesRegisteredBeforeAFailedInitializeAreClosedAtOnce() {
+    List<String> closed = new CopyOnWriteArrayList<>();
+    try (PluginHost host = PluginHost.builder().plugin(plugin("half").initialize((p, ctx) -> {
+      ctx.closeOnTeardown(() -> closed.add("connection"));
+      throw new IllegalStateException("schema missing");
+    }).registry()).start()) {
+      assertThat(closed).containsExactly("connection");
+      assertThat(host.plugin("half").status()).isEqualTo(PluginStatus.UNHEALTHY);
+    }
+  }
+
+  @Test
+  void anOperatorsPerPluginTimeoutCutsAHangingOnUninstall() {
+    var spec = new dev.atomemo4j.core.lifecycle.PluginSpec(plugin("hooks").onUninstall((p, ws) ->
+        new CountDownLatch(1).await()).descriptor(), dev.atomemo4j.core.lifecycle.ConfigInput.NONE, true,
+        java.util.Map.of(dev.atomemo4j.core.lifecycle.CallKind.ON_UNINSTALL, Duration.ofMillis(100)));
+    try (PluginHost host = PluginHost.builder().plugin(spec).start()) {
+      assertThat(host.onUninstall("hooks", "ws-1").reason()).isEqualTo("onUninstall failed: timed out after 100 ms");
+    }
+  }
+
+  @Test
+  void aThrowingListenerStillReceivesLaterEventsAndDoesNotDisturbTheHost() throws Exception {
+    RecordingListener events = new RecordingListener();
+    PluginHost host = PluginHost.builder()
+        .listener(new dev.atomemo4j.core.lifecycle.LifecycleListener() {
+          @Override
+          public void onTransition(StatusTransition transition) {
+            throw new IllegalStateException("listener bug");
+          }
+        })
+        .listener(events)
+        .plugin(plugin("a").registry()).start();
+    host.close();
+    assertThat(events.transitions()).containsExactly("a:new->registered", "a:registered->initializing",
+        "a:initializing->healthy", "a:healthy->teardown");
   }
 
   @Test
