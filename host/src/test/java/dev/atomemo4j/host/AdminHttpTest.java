@@ -138,6 +138,17 @@ class AdminHttpTest {
   }
 
   @Test
+  void aRequestForAnotherHostNameIsRefusedAgainstDnsRebinding() throws Exception {
+    URI url = host.adminUrl().orElseThrow();
+    try (java.net.Socket socket = new java.net.Socket(url.getHost(), url.getPort())) {
+      socket.getOutputStream().write(("GET /api/plugins HTTP/1.1\r\nHost: attacker.example\r\n"
+          + "Connection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      String reply = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      assertThat(reply).startsWith("HTTP/1.1 403").contains("host:forbidden_host").doesNotContain("tickets");
+    }
+  }
+
+  @Test
   void aCrossSitePostIsRefused() throws Exception {
     HttpRequest request = HttpRequest.newBuilder(URI.create(host.adminUrl().orElseThrow()
         + "/api/plugins/glossary/disable")).header("Origin", "https://evil.example")
