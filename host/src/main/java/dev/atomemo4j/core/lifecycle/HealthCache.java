@@ -78,7 +78,7 @@ public final class HealthCache {
   }
 
   private CompletableFuture<HealthSnapshot> startOrJoin() {
-    if (inFlight != null) {
+    if (inFlight != null && !inFlight.isDone()) {
       return inFlight.copy();
     }
     CompletableFuture<HealthSnapshot> started;
@@ -88,18 +88,20 @@ public final class HealthCache {
       return CompletableFuture.failedFuture(e);
     }
     long startedIn = generation;
-    inFlight = started;
-    started.whenComplete((snapshot, failure) -> {
+    // Callers get the stage after the caching, so whoever sees a result sees it cached, its age counted from the
+    // round's end (not from whenever a callback happened to run).
+    CompletableFuture<HealthSnapshot> cachedStage = started.whenComplete((snapshot, failure) -> {
       synchronized (this) {
-        if (inFlight == started) {
+        if (generation == startedIn) {
           inFlight = null;
-        }
-        if (failure == null && generation == startedIn) {
-          cached = snapshot;
-          cachedAt = ticker.nanos();
+          if (failure == null) {
+            cached = snapshot;
+            cachedAt = ticker.nanos();
+          }
         }
       }
     });
-    return started.copy();
+    inFlight = cachedStage.isDone() ? null : cachedStage;
+    return cachedStage.copy();
   }
 }

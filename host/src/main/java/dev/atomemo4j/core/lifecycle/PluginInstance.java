@@ -45,6 +45,7 @@ public final class PluginInstance {
   private boolean enabled;
   private PluginHealth lastHealth;
   private CompletableFuture<PluginHealth> probing;
+  private Object probingToken;
 
   PluginInstance(ValidatedPlugin validated, Deadlines deadlines, DeadlineCalls calls, LifecycleEvents events,
       Clock clock) {
@@ -191,26 +192,26 @@ public final class PluginInstance {
    * status is healthy. The future never fails.
    */
   CompletableFuture<PluginHealth> probe() {
-    CompletableFuture<PluginHealth> started;
     synchronized (this) {
       // One probe per plugin at a time: a hung probe is joined, not stacked, until its deadline ends it. Starting
       // never blocks (the call runs on its own thread), so holding the lock here is brief.
-      if (probing != null) {
+      if (probing != null && !probing.isDone()) {
         return probing.copy();
       }
-      started = startProbe();
-      if (!started.isDone()) {
-        probing = started;
-      }
-    }
-    started.whenComplete((health, never) -> {
-      synchronized (this) {
-        if (probing == started) {
-          probing = null;
+      Object token = new Object();
+      probingToken = token;
+      // The slot is freed before the result is handed out, so a probe asked for after a result was seen is new.
+      CompletableFuture<PluginHealth> started = startProbe().whenComplete((health, never) -> {
+        synchronized (this) {
+          if (probingToken == token) {
+            probing = null;
+            probingToken = null;
+          }
         }
-      }
-    });
-    return started.copy();
+      });
+      probing = started.isDone() ? null : started;
+      return started.copy();
+    }
   }
 
   private CompletableFuture<PluginHealth> startProbe() {
