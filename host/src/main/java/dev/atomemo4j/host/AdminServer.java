@@ -13,7 +13,9 @@ import dev.atomemo4j.core.lifecycle.PluginInstance;
 import dev.atomemo4j.runtime.PluginStatus;
 import java.net.URI;
 import java.nio.ByteBuffer;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Supplier;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -200,7 +202,7 @@ final class AdminServer implements AutoCloseable {
           + "; see host/API.md"));
     }
 
-    private static Answer only(String method, String allowed, java.util.function.Supplier<Answer> action) {
+    private static Answer only(String method, String allowed, Supplier<Answer> action) {
       if (!method.equals(allowed)) {
         Answer answer = new Answer(405, AdminJson.error("host:method_not_allowed", method
             + " is not allowed here; use " + allowed));
@@ -254,7 +256,7 @@ final class AdminServer implements AutoCloseable {
       }
     }
 
-    private static <T> T await(java.util.concurrent.CompletableFuture<T> future) {
+    private static <T> T await(CompletableFuture<T> future) {
       try {
         return future.get();
       } catch (InterruptedException e) {

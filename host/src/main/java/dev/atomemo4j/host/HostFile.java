@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.atomemo4j.core.lifecycle.CallKind;
 import dev.atomemo4j.core.lifecycle.ConfigInput;
+import dev.atomemo4j.core.lifecycle.ConfigValidator;
 import dev.atomemo4j.core.lifecycle.InvalidConfigException;
 import dev.atomemo4j.core.lifecycle.PluginSpec;
 import dev.atomemo4j.runtime.spi.ConfigViolation;
@@ -191,7 +192,7 @@ public final class HostFile {
     } else if (name != null) {
       registry = registries.byName.get(name);
       if (registry == null) {
-        String suggestion = dev.atomemo4j.core.lifecycle.ConfigValidator.closestName(name,
+        String suggestion = ConfigValidator.closestName(name,
             new ArrayList<>(registries.byName.keySet()));
         problems.add(new ConfigViolation(at + ".plugin", UNKNOWN_PLUGIN, "no plugin named `" + name
             + "` on the classpath" + (suggestion == null ? "" : " (did you mean `" + suggestion + "`?)")
@@ -302,7 +303,7 @@ public final class HostFile {
       if (!known.contains(key)) {
         List<String> sorted = new ArrayList<>(known);
         sorted.sort(null);
-        String suggestion = dev.atomemo4j.core.lifecycle.ConfigValidator.closestName(key, sorted);
+        String suggestion = ConfigValidator.closestName(key, sorted);
         problems.add(new ConfigViolation(path.isEmpty() ? key : path + "." + key, UNKNOWN_KEY, "unknown key `" + key
             + "`" + (suggestion == null ? "" : " (did you mean `" + suggestion + "`?)") + "; expected one of: "
             + String.join(", ", sorted)));

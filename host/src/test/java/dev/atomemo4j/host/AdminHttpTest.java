@@ -9,12 +9,15 @@ import dev.atomemo4j.host.testplugins.GlossaryPlugin;
 import dev.atomemo4j.host.testplugins.GlossaryPluginRegistry;
 import dev.atomemo4j.host.testplugins.TicketsConfig;
 import dev.atomemo4j.host.testplugins.TicketsPluginRegistry;
+import dev.atomemo4j.host.testsupport.RecordingLogs;
 import dev.atomemo4j.runtime.HealthResult;
 import dev.atomemo4j.runtime.Secret;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -90,7 +93,7 @@ class AdminHttpTest {
     assertThat(detail.body().get("config").get("maxResults").asInt()).isEqualTo(5);
     assertThat(detail.body().get("manifest").get("id").asText()).isEqualTo("tickets");
     assertThat(detail.raw()).doesNotContain(SECRET);
-    assertThat(dev.atomemo4j.host.testsupport.RecordingLogs.all()).doesNotContain(SECRET);
+    assertThat(RecordingLogs.all()).doesNotContain(SECRET);
   }
 
   @Test
@@ -140,10 +143,10 @@ class AdminHttpTest {
   @Test
   void aRequestForAnotherHostNameIsRefusedAgainstDnsRebinding() throws Exception {
     URI url = host.adminUrl().orElseThrow();
-    try (java.net.Socket socket = new java.net.Socket(url.getHost(), url.getPort())) {
+    try (Socket socket = new Socket(url.getHost(), url.getPort())) {
       socket.getOutputStream().write(("GET /api/plugins HTTP/1.1\r\nHost: attacker.example\r\n"
-          + "Connection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-      String reply = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+          + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      String reply = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       assertThat(reply).startsWith("HTTP/1.1 403").contains("host:forbidden_host").doesNotContain("tickets");
     }
   }

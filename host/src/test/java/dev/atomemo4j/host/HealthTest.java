@@ -126,6 +126,22 @@ class HealthTest {
   }
 
   @Test
+  void refreshAndDisableInvalidateTheCachedView() {
+    AtomicLong now = new AtomicLong();
+    AtomicInteger probes = new AtomicInteger();
+    try (PluginHost host = PluginHost.builder().ticker(now::get)
+        .plugin(plugin("p").context(p -> "ctx").healthCheck(p -> HealthResult.ok("probe " + probes.incrementAndGet()))
+            .registry())
+        .start()) {
+      assertThat(message(host.health())).isEqualTo("probe 1");
+      assertThat(host.refresh("p").ok()).isTrue();
+      assertThat(message(host.health())).isEqualTo("probe 2");
+      host.disable("p");
+      assertThat(message(host.health())).isEqualTo("probe 3");
+    }
+  }
+
+  @Test
   void theHealthLoopProbesEveryInterval() throws Exception {
     RecordingListener events = new RecordingListener();
     AtomicInteger probes = new AtomicInteger();

@@ -3,12 +3,17 @@ package dev.atomemo4j.host;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.atomemo4j.core.lifecycle.CallKind;
 import dev.atomemo4j.core.lifecycle.InvalidConfigException;
+import dev.atomemo4j.host.testplugins.GlossaryPluginRegistry;
 import dev.atomemo4j.host.testplugins.TicketsConfig;
 import dev.atomemo4j.host.testsupport.RecordingLogs;
+import dev.atomemo4j.runtime.PluginStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,14 +39,14 @@ class HostFileTest {
         "    config:",
         "      apiUrl: ${TICKETS_URL:-https://tickets.example}",
         "      apiKey: ${TICKETS_KEY}",
-        "  - registry: dev.atomemo4j.host.testplugins.GlossaryPluginRegistry",
+        "  - registry: " + GlossaryPluginRegistry.class.getName(),
         "    timeouts:",
         "      context-load: 2s"));
     try (PluginHost host = HostFile.read(file, Map.of("TICKETS_KEY", SECRET)).toBuilder().start()) {
       TicketsConfig config = (TicketsConfig) host.plugin("tickets").config();
       assertThat(config.apiUrl()).isEqualTo("https://tickets.example");
       assertThat(config.apiKey().reveal()).isEqualTo(SECRET);
-      assertThat(host.plugin("glossary").deadline(dev.atomemo4j.core.lifecycle.CallKind.CONTEXT_LOAD))
+      assertThat(host.plugin("glossary").deadline(CallKind.CONTEXT_LOAD))
           .hasSeconds(2);
       assertThat(host.context()).startsWith("Glossary edition");
     }
@@ -121,6 +126,32 @@ class HostFileTest {
   }
 
   @Test
+  void aMalformedReferenceIsAProblemAtItsPath() {
+    HostFile file = parse(String.join("\n",
+        "http:",
+        "  host: ${UNCLOSED",
+        "  port: ${1BAD}"), Map.of());
+    assertThat(file.problems()).extracting(p -> p.path() + " " + p.code()).containsExactly(
+        "http.host host:invalid_reference",
+        "http.port host:invalid_reference",
+        "http.port host:invalid_setting");
+  }
+
+  @Test
+  void aPluginDisabledInTheFileStartsDisabledAndLoadsItsContextWhenEnabled() {
+    HostFile file = parse(String.join("\n",
+        "plugins:",
+        "  - plugin: glossary",
+        "    enabled: false"), Map.of());
+    try (PluginHost host = file.toBuilder().start()) {
+      assertThat(host.plugin("glossary").enabled()).isFalse();
+      assertThat(host.context()).isEmpty();
+      host.enable("glossary");
+      assertThat(host.context()).startsWith("Glossary edition 1");
+    }
+  }
+
+  @Test
   void hostSettingsAreReadWithTheirUnits() {
     HostFile file = parse(String.join("\n",
         "http:",
@@ -144,20 +175,20 @@ class HostFileTest {
         "  port: 0",
         "plugins:",
         "  - plugin: glossary"));
-    java.util.concurrent.CompletableFuture<PluginHost> started = new java.util.concurrent.CompletableFuture<>();
-    java.util.concurrent.CompletableFuture<Void> served = java.util.concurrent.CompletableFuture.runAsync(() -> {
+    CompletableFuture<PluginHost> started = new CompletableFuture<>();
+    CompletableFuture<Void> served = CompletableFuture.runAsync(() -> {
       try {
         PluginHost.serve(file, Map.of(), started::complete);
       } catch (InterruptedException e) {
         throw new IllegalStateException(e);
       }
     });
-    PluginHost host = started.get(10, java.util.concurrent.TimeUnit.SECONDS);
+    PluginHost host = started.get(10, TimeUnit.SECONDS);
     assertThat(host.adminUrl()).isPresent();
     assertThat(served).isNotDone();
     host.close();
-    served.get(10, java.util.concurrent.TimeUnit.SECONDS);
-    assertThat(host.plugin("glossary").status()).isEqualTo(dev.atomemo4j.runtime.PluginStatus.TEARDOWN);
+    served.get(10, TimeUnit.SECONDS);
+    assertThat(host.plugin("glossary").status()).isEqualTo(PluginStatus.TEARDOWN);
   }
 
   @Test

@@ -4,13 +4,20 @@ import static dev.atomemo4j.host.testplugins.HandWrittenRegistry.plugin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.atomemo4j.core.lifecycle.CallKind;
+import dev.atomemo4j.core.lifecycle.ConfigInput;
+import dev.atomemo4j.core.lifecycle.EnabledChange;
 import dev.atomemo4j.core.lifecycle.LifecycleException;
+import dev.atomemo4j.core.lifecycle.LifecycleListener;
+import dev.atomemo4j.core.lifecycle.PluginSpec;
 import dev.atomemo4j.core.lifecycle.StatusTransition;
 import dev.atomemo4j.host.testsupport.RecordingListener;
+import dev.atomemo4j.host.testsupport.RecordingLogs;
 import dev.atomemo4j.runtime.HealthResult;
 import dev.atomemo4j.runtime.PluginStatus;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -101,8 +108,8 @@ class LifecycleTest {
         "a:registered->initializing", "a:initializing->healthy",
         "b:registered->initializing", "b:initializing->unhealthy",
         "b:unhealthy->teardown", "a:healthy->teardown");
-    assertThat(events.events()).filteredOn(e -> e instanceof dev.atomemo4j.core.lifecycle.EnabledChange)
-        .extracting(e -> ((dev.atomemo4j.core.lifecycle.EnabledChange) e).enabled()).containsExactly(false);
+    assertThat(events.events()).filteredOn(e -> e instanceof EnabledChange)
+        .extracting(e -> ((EnabledChange) e).enabled()).containsExactly(false);
   }
 
   @Test
@@ -138,7 +145,7 @@ class LifecycleTest {
         .start();
     host.close();
     assertThat(order).containsExactly("a");
-    assertThat(dev.atomemo4j.host.testsupport.RecordingLogs.all())
+    assertThat(RecordingLogs.all())
         .contains("plugin b teardown failed: IllegalStateException: socket already closed");
   }
 
@@ -283,9 +290,9 @@ class LifecycleTest {
 
   @Test
   void anOperatorsPerPluginTimeoutCutsAHangingOnUninstall() {
-    var spec = new dev.atomemo4j.core.lifecycle.PluginSpec(plugin("hooks").onUninstall((p, ws) ->
-        new CountDownLatch(1).await()).descriptor(), dev.atomemo4j.core.lifecycle.ConfigInput.NONE, true,
-        java.util.Map.of(dev.atomemo4j.core.lifecycle.CallKind.ON_UNINSTALL, Duration.ofMillis(100)));
+    var spec = new PluginSpec(plugin("hooks").onUninstall((p, ws) ->
+        new CountDownLatch(1).await()).descriptor(), ConfigInput.NONE, true,
+        Map.of(CallKind.ON_UNINSTALL, Duration.ofMillis(100)));
     try (PluginHost host = PluginHost.builder().plugin(spec).start()) {
       assertThat(host.onUninstall("hooks", "ws-1").reason()).isEqualTo("onUninstall failed: timed out after 100 ms");
     }
@@ -295,7 +302,7 @@ class LifecycleTest {
   void aThrowingListenerStillReceivesLaterEventsAndDoesNotDisturbTheHost() throws Exception {
     RecordingListener events = new RecordingListener();
     PluginHost host = PluginHost.builder()
-        .listener(new dev.atomemo4j.core.lifecycle.LifecycleListener() {
+        .listener(new LifecycleListener() {
           @Override
           public void onTransition(StatusTransition transition) {
             throw new IllegalStateException("listener bug");
