@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The one place plugin configs are validated, for every plugin of a host at once, before anything is constructed:
@@ -41,6 +42,9 @@ public final class ConfigValidator {
   public static final String INVALID_TYPE = "config:invalid_type";
   public static final String INVALID_VALUE = "config:invalid_value";
   public static final String REJECTED = "config:rejected";
+
+  private static final Pattern TYPE_MISMATCH =
+      Pattern.compile("must be an? (string|integer|number|boolean|array|object)( \\(a secret\\))?, got ");
 
   private ConfigValidator() {}
 
@@ -241,8 +245,7 @@ public final class ConfigValidator {
       // The decoder quotes values ("got \"sk-…\""): a secret's text must never reach a message.
       return new ConfigViolation(full, INVALID_TYPE, "must be a string (a secret); the value is not shown");
     }
-    String code = p.message().startsWith("must be a ") || p.message().startsWith("must be an ")
-        ? INVALID_TYPE : INVALID_VALUE;
+    String code = codeOf(p.message());
     if (!quotable) {
       // A value from the environment may be a secret put in the wrong field: name the rule, not the value.
       String rule = p.message();
@@ -253,6 +256,18 @@ public final class ConfigValidator {
           + " (the value comes from the environment and is not shown)");
     }
     return new ConfigViolation(full, code, p.message());
+  }
+
+  /** The decoder's messages carry no codes; these are the ones a config problem can be. */
+  private static String codeOf(String message) {
+    if (message.startsWith("unknown property")) {
+      return UNKNOWN_KEY;
+    }
+    if (message.startsWith("is required") || message.equals("must not be null")) {
+      return REQUIRED;
+    }
+    // "must be an integer, got \"3\"" is a type; "must be an integer between 1 and 10, got 70" a value.
+    return TYPE_MISMATCH.matcher(message).lookingAt() ? INVALID_TYPE : INVALID_VALUE;
   }
 
   private static boolean isSecretShape(Shape shape) {
