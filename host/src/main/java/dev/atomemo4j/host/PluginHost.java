@@ -33,6 +33,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -219,15 +220,22 @@ public final class PluginHost implements AutoCloseable {
         admin.close();
       }
       plugins.close();
-      if (shutdownHook != null && Thread.currentThread() != shutdownHook) {
-        try {
-          Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException shuttingDown) {
-          // the JVM is already exiting: the hook runs (or ran) close() itself
-        }
+      if (Thread.currentThread() != shutdownHook) {
+        removeHook(shutdownHook);
       }
     } finally {
       closedLatch.countDown();
+    }
+  }
+
+  private static void removeHook(Thread hook) {
+    if (hook == null) {
+      return;
+    }
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException shuttingDown) {
+      // the JVM is already exiting: the hook runs (or ran) the teardown itself
     }
   }
 
@@ -391,37 +399,35 @@ public final class PluginHost implements AutoCloseable {
     public PluginHost start() {
       List<ValidatedPlugin> validated = ConfigValidator.validate(specs, problems);
       HostedPlugins hosted = new HostedPlugins(validated, deadlines, listeners, ticker, clock, closeDeadline);
-      try {
-        hosted.boot();
-      } catch (RuntimeException e) {
-        hosted.close();
-        throw e;
-      }
-      HealthMonitor monitor = new HealthMonitor(hosted, healthInterval, healthCacheTtl, ticker);
-      monitor.start();
-      AdminServer server = null;
-      if (adminPort != null) {
-        try {
-          server = AdminServer.start(adminHost, adminPort, hosted, monitor);
-        } catch (RuntimeException e) {
-          monitor.close();
-          hosted.close();
-          throw e;
-        }
-      }
-      PluginHost[] self = new PluginHost[1];
+      // The hook is installed before boot: a SIGTERM during a long initialize still tears down what was started.
+      AtomicReference<Runnable> onSignal = new AtomicReference<>(hosted::close);
       Thread hook = null;
       if (shutdownHook) {
         hook = new Thread(() -> {
           log.info("shutting down: tearing the plugins down");
-          self[0].close();
+          onSignal.get().run();
         }, "atomemo4j-host-shutdown");
-      }
-      PluginHost host = new PluginHost(hosted, monitor, server, hook);
-      self[0] = host;
-      if (hook != null) {
         Runtime.getRuntime().addShutdownHook(hook);
       }
+      HealthMonitor monitor = null;
+      AdminServer server = null;
+      try {
+        hosted.boot();
+        monitor = new HealthMonitor(hosted, healthInterval, healthCacheTtl, ticker);
+        monitor.start();
+        if (adminPort != null) {
+          server = AdminServer.start(adminHost, adminPort, hosted, monitor);
+        }
+      } catch (RuntimeException e) {
+        if (monitor != null) {
+          monitor.close();
+        }
+        hosted.close();
+        removeHook(hook);
+        throw e;
+      }
+      PluginHost host = new PluginHost(hosted, monitor, server, hook);
+      onSignal.set(host::close);
       return host;
     }
 

@@ -8,6 +8,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -22,24 +23,38 @@ class SigtermTest {
   @EnabledOnOs({OS.LINUX, OS.MAC}) // Process.destroy() sends SIGTERM there
   void sigtermTearsThePluginsDownLastRegisteredFirst(@TempDir Path dir) throws Exception {
     Path out = dir.resolve("teardowns.txt");
+    assertThat(runUntilThenTerminate(out, "READY")).isEqualTo(List.of("third", "second", "first"));
+  }
+
+  @Test
+  @EnabledOnOs({OS.LINUX, OS.MAC})
+  void sigtermDuringBootTearsDownWhatWasStartedAndInitializesNothingMore(@TempDir Path dir) throws Exception {
+    Path out = dir.resolve("teardowns.txt");
+    assertThat(runUntilThenTerminate(out, "INITIALIZING", "hang-in-boot")).isEqualTo(List.of("second", "first"));
+  }
+
+  /** Starts the child, waits for {@code line} on its output, sends SIGTERM, and returns the teardown file. */
+  private static List<String> runUntilThenTerminate(Path out, String line, String... extra) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-        SigtermMain.class.getName(), out.toString()).redirectErrorStream(true).start();
+    List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+        SigtermMain.class.getName(), out.toString()));
+    command.addAll(List.of(extra));
+    Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
     try {
       BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(),
           StandardCharsets.UTF_8));
-      String line;
-      boolean ready = false;
-      while ((line = lines.readLine()) != null) {
-        if (line.equals("READY")) {
-          ready = true;
+      String read;
+      boolean seen = false;
+      while ((read = lines.readLine()) != null) {
+        if (read.equals(line)) {
+          seen = true;
           break;
         }
       }
-      assertThat(ready).as("the child host started").isTrue();
+      assertThat(seen).as("the child printed " + line).isTrue();
       child.destroy();
       assertThat(child.waitFor(30, TimeUnit.SECONDS)).as("the child exited").isTrue();
-      assertThat(Files.readAllLines(out)).isEqualTo(List.of("third", "second", "first"));
+      return Files.readAllLines(out);
     } finally {
       child.destroyForcibly();
     }

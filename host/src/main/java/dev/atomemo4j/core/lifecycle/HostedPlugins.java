@@ -96,6 +96,11 @@ public final class HostedPlugins implements AutoCloseable {
       throw new IllegalStateException("the plugins were already booted");
     }
     for (PluginInstance instance : instances) {
+      if (tornDown.get()) {
+        // A shutdown (SIGTERM) arrived during boot and tore down what was started: stop here.
+        throw new LifecycleException(LifecycleException.CLOSED, "the host was closed while booting; `"
+            + instance.id() + "` and the plugins after it were not initialized");
+      }
       CallOutcome<Void> outcome = instance.initialize();
       if (!outcome.ok() && instance.required()) {
         String why = "required plugin `" + instance.id() + "` failed to initialize: " + outcome.problem();

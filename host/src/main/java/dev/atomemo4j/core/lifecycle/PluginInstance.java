@@ -160,6 +160,11 @@ public final class PluginInstance {
    */
   CallOutcome<Void> initialize() {
     synchronized (this) {
+      if (status == PluginStatus.TEARDOWN) {
+        // Torn down before its turn (a shutdown during boot): never created, nothing to undo.
+        return CallOutcome.failed(new LifecycleException(LifecycleException.CLOSED, "plugin `" + id()
+            + "` was torn down before it was initialized"), Duration.ZERO, deadline(CallKind.INITIALIZE));
+      }
       if (status != PluginStatus.REGISTERED) {
         throw new IllegalStateException("plugin `" + id() + "` was already initialized (status "
             + status.wireName() + ")");
