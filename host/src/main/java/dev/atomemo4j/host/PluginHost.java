@@ -1,0 +1,444 @@
+package dev.atomemo4j.host;
+
+import dev.atomemo4j.core.lifecycle.CallKind;
+import dev.atomemo4j.core.lifecycle.ConfigInput;
+import dev.atomemo4j.core.lifecycle.ConfigValidator;
+import dev.atomemo4j.core.lifecycle.Deadlines;
+import dev.atomemo4j.core.lifecycle.HealthCache;
+import dev.atomemo4j.core.lifecycle.HealthMonitor;
+import dev.atomemo4j.core.lifecycle.HealthSnapshot;
+import dev.atomemo4j.core.lifecycle.HostedPlugins;
+import dev.atomemo4j.core.lifecycle.InvalidConfigException;
+import dev.atomemo4j.core.lifecycle.LifecycleException;
+import dev.atomemo4j.core.lifecycle.LifecycleListener;
+import dev.atomemo4j.core.lifecycle.LifecycleResult;
+import dev.atomemo4j.core.lifecycle.PluginHealth;
+import dev.atomemo4j.core.lifecycle.PluginInstance;
+import dev.atomemo4j.core.lifecycle.PluginSpec;
+import dev.atomemo4j.core.lifecycle.Ticker;
+import dev.atomemo4j.core.lifecycle.ValidatedPlugin;
+import dev.atomemo4j.runtime.spi.ConfigViolation;
+import dev.atomemo4j.runtime.spi.PluginRegistry;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs Atlas plugins inside a Java application, as Atlas's host does (atlas-features.md §5): every plugin's config
+ * validated first (all problems in one {@link InvalidConfigException}), then initialize in registration order
+ * under deadlines, the context wired, the health loop started, and an optional admin HTTP API (host/API.md).
+ * {@link #close()} stops the health loop, then tears the plugins down last-first under deadlines.
+ *
+ * <pre>{@code
+ * try (PluginHost host = PluginHost.builder()
+ *     .plugin(GlossaryPlugin.class, new GlossaryConfig(Path.of("semantic")))
+ *     .plugin(new TicketsPluginRegistry(), ticketsConfig)
+ *     .adminPort(8787)
+ *     .start()) {
+ *   String systemPrompt = base + host.context();
+ * }
+ * }</pre>
+ *
+ * <p>Or from a file ({@link HostFile}): {@code PluginHost.fromFile(Path.of("host.yaml"))}, and for the CLI
+ * {@link #serve(Path)}, which also blocks until SIGTERM.
+ */
+public final class PluginHost implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger("atomemo4j.host");
+  private static final Duration EVENT_FLUSH = Duration.ofSeconds(5);
+
+  private final HostedPlugins plugins;
+  private final HealthMonitor health;
+  private final AdminServer admin;
+  private final Thread shutdownHook;
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private final CountDownLatch closedLatch = new CountDownLatch(1);
+
+  private PluginHost(HostedPlugins plugins, HealthMonitor health, AdminServer admin, Thread shutdownHook) {
+    this.plugins = plugins;
+    this.health = health;
+    this.admin = admin;
+    this.shutdownHook = shutdownHook;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Reads a host file (environment references from the process environment), validates it and starts. */
+  public static PluginHost fromFile(Path file) {
+    return HostFile.read(file, System.getenv()).toBuilder().start();
+  }
+
+  /**
+   * Everything {@code atomemo4j host host.yaml} does: reads and validates the file, starts the plugins and the admin
+   * HTTP API, installs the shutdown hook, and blocks until the host is closed (SIGTERM, Ctrl-C, or
+   * {@link #close()} from another thread). Throws {@link InvalidConfigException} or {@link LifecycleException}
+   * when it cannot start.
+   */
+  public static void serve(Path file) throws InterruptedException {
+    serve(file, System.getenv(), host -> {});
+  }
+
+  /**
+   * {@link #serve(Path)} with the environment that resolves {@code ${VAR}} references, and a callback run once the
+   * host is up (to print {@link #adminUrl()}, say) before this call blocks.
+   */
+  public static void serve(Path file, Map<String, String> env, Consumer<PluginHost> onStarted)
+      throws InterruptedException {
+    PluginHost host = HostFile.read(file, env).toBuilder().installShutdownHook(true).start();
+    host.adminUrl().ifPresent(url -> log.info("atomemo4j host admin API on {}", url));
+    log.info("atomemo4j host running {} plugin(s); stop with SIGTERM or Ctrl-C", host.plugins().size());
+    try {
+      onStarted.accept(host);
+    } catch (RuntimeException e) {
+      host.close();
+      throw e;
+    }
+    host.awaitClosed();
+  }
+
+  // ---- plugins ---------------------------------------------------------------------------------------------------
+
+  /** Every plugin, in registration order. */
+  public List<PluginInstance> plugins() {
+    return plugins.all();
+  }
+
+  /**
+   * One plugin.
+   *
+   * @throws LifecycleException {@code host:unknown_plugin}
+   */
+  public PluginInstance plugin(String id) {
+    return plugins.get(id);
+  }
+
+  /** The cached health view (TTL, coalesced); probes when it is stale. */
+  public HealthSnapshot health() {
+    return join(health.health());
+  }
+
+  /** {@link #health()} without blocking. */
+  public CompletableFuture<HealthSnapshot> healthAsync() {
+    return health.health();
+  }
+
+  /** A health round now, whatever is cached; the result is cached. */
+  public HealthSnapshot probeAll() {
+    return join(health.probeNow());
+  }
+
+  /** Probes one plugin now. */
+  public PluginHealth probe(String id) {
+    return join(health.probe(id));
+  }
+
+  /**
+   * The context for the agent's system prompt: the enabled, healthy context plugins' texts, in registration order,
+   * blank ones skipped.
+   */
+  public String context() {
+    return plugins.context();
+  }
+
+  /**
+   * Enables a plugin; returns whether it was disabled.
+   *
+   * @throws LifecycleException {@code host:unknown_plugin}, {@code host:in_teardown}
+   */
+  public boolean enable(String id) {
+    boolean changed = plugins.enable(id);
+    health.invalidate();
+    return changed;
+  }
+
+  /**
+   * Disables a plugin: it stays running but drops out of {@link #context()} (and hooks) and of the overall health.
+   *
+   * @throws LifecycleException {@code host:unknown_plugin}, {@code host:in_teardown}
+   */
+  public boolean disable(String id) {
+    boolean changed = plugins.disable(id);
+    health.invalidate();
+    return changed;
+  }
+
+  /** Calls the plugin's {@code @Refresh}, then loads its context again. Never throws. */
+  public LifecycleResult refresh(String id) {
+    LifecycleResult result = plugins.refresh(id);
+    health.invalidate();
+    return result;
+  }
+
+  /** Calls the plugin's {@code @OnUninstall(workspaceId)} under its deadline. Never throws. */
+  public LifecycleResult onUninstall(String id, String workspaceId) {
+    return plugins.onUninstall(id, workspaceId);
+  }
+
+  /** The admin API's base URL, when one was requested. */
+  public Optional<URI> adminUrl() {
+    return admin == null ? Optional.empty() : Optional.of(admin.url());
+  }
+
+  /** Blocks until {@link #close()} finished (from a shutdown hook or another thread). */
+  public void awaitClosed() throws InterruptedException {
+    closedLatch.await();
+  }
+
+  /** Waits until the events so far reached the listeners (tests, orderly shutdowns). */
+  public void flushEvents() {
+    plugins.flushEvents(EVENT_FLUSH);
+  }
+
+  /**
+   * Stops the health loop, then the admin API, then tears the plugins down in reverse registration order, each under
+   * its deadline and the whole under the close deadline. Idempotent.
+   */
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    try {
+      health.close();
+      if (admin != null) {
+        admin.close();
+      }
+      plugins.close();
+      if (Thread.currentThread() != shutdownHook) {
+        removeHook(shutdownHook);
+      }
+    } finally {
+      closedLatch.countDown();
+    }
+  }
+
+  private static void removeHook(Thread hook) {
+    if (hook == null) {
+      return;
+    }
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException shuttingDown) {
+      // the JVM is already exiting: the hook runs (or ran) the teardown itself
+    }
+  }
+
+  private static <T> T join(CompletableFuture<T> future) {
+    try {
+      return future.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new LifecycleException("host:interrupted", "interrupted while waiting for the plugins");
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException) {
+        throw (RuntimeException) cause;
+      }
+      throw new LifecycleException("host:internal_error", "health round failed: " + cause);
+    }
+  }
+
+  // ---- builder ---------------------------------------------------------------------------------------------------
+
+  /** Collects plugins and settings; {@link #start()} validates everything, then boots. */
+  public static final class Builder {
+    private final List<PluginSpec> specs = new ArrayList<>();
+    private final List<ConfigViolation> problems = new ArrayList<>();
+    private final List<LifecycleListener> listeners = new ArrayList<>();
+    private Deadlines deadlines = Deadlines.DEFAULT;
+    private Duration closeDeadline = HostedPlugins.DEFAULT_CLOSE_DEADLINE;
+    private Duration healthInterval = HealthMonitor.DEFAULT_INTERVAL;
+    private Duration healthCacheTtl = HealthCache.DEFAULT_TTL;
+    private Integer adminPort;
+    private String adminHost = "127.0.0.1";
+    private boolean shutdownHook;
+    private Ticker ticker = Ticker.SYSTEM;
+    private Clock clock = Clock.systemUTC();
+
+    private Builder() {}
+
+    /** A plugin by its generated registry, with its config record. */
+    public Builder plugin(PluginRegistry registry, Object config) {
+      specs.add(PluginSpec.of(registry.descriptor(), ConfigInput.typed(config)));
+      return this;
+    }
+
+    /** A plugin that takes no config, by its generated registry. */
+    public Builder plugin(PluginRegistry registry) {
+      return plugin(registry, null);
+    }
+
+    /**
+     * A plugin by its {@code @Plugin} class, with its config record; its generated registry is found through
+     * {@link ServiceLoader} (the class's loader), once, here.
+     */
+    public Builder plugin(Class<?> pluginClass, Object config) {
+      PluginRegistry registry = findRegistry(pluginClass);
+      if (registry == null) {
+        problems.add(new ConfigViolation("plugins." + pluginClass.getSimpleName(), "host:no_registry",
+            "no generated registry for " + pluginClass.getName() + " on the classpath (META-INF/services/"
+                + PluginRegistry.class.getName() + "); is it annotated with @Plugin and compiled with the "
+                + "atomemo4j processor?"));
+        return this;
+      }
+      return plugin(registry, config);
+    }
+
+    /** A plugin that takes no config, by its {@code @Plugin} class. */
+    public Builder plugin(Class<?> pluginClass) {
+      return plugin(pluginClass, null);
+    }
+
+    /** A plugin with every registration setting (enabled flag, per-plugin deadlines, config as JSON). */
+    public Builder plugin(PluginSpec spec) {
+      specs.add(Objects.requireNonNull(spec, "spec"));
+      return this;
+    }
+
+    /** The default deadline of one kind of call (a plugin's annotation still overrides it). */
+    public Builder deadline(CallKind kind, Duration deadline) {
+      deadlines = deadlines.withDefault(kind, deadline);
+      return this;
+    }
+
+    /** The cap on every deadline, annotations included (default 10 minutes). */
+    public Builder maxDeadline(Duration maximum) {
+      deadlines = deadlines.withMaximum(maximum);
+      return this;
+    }
+
+    /** The deadline of the whole {@link PluginHost#close()} (default 30 s). */
+    public Builder closeDeadline(Duration deadline) {
+      closeDeadline = Objects.requireNonNull(deadline, "deadline");
+      return this;
+    }
+
+    /** How often the health loop probes every plugin (default 60 s). */
+    public Builder healthInterval(Duration interval) {
+      healthInterval = Objects.requireNonNull(interval, "interval");
+      return this;
+    }
+
+    /** How long {@link PluginHost#health()} and {@code /health} serve a round's result (default 15 s, max 300 s). */
+    public Builder healthCacheTtl(Duration ttl) {
+      if (ttl.isNegative() || ttl.compareTo(HealthCache.MAX_TTL) > 0) {
+        throw new IllegalArgumentException("the health cache TTL must be between 0 and 300 s, got " + ttl);
+      }
+      healthCacheTtl = ttl;
+      return this;
+    }
+
+    /** Receives every status transition, enabled change and probe result. */
+    public Builder listener(LifecycleListener listener) {
+      listeners.add(Objects.requireNonNull(listener, "listener"));
+      return this;
+    }
+
+    /** Serves the admin HTTP API on this port (0: an ephemeral one, see {@link PluginHost#adminUrl()}). */
+    public Builder adminPort(int port) {
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("port must be between 0 and 65535, got " + port);
+      }
+      adminPort = port;
+      return this;
+    }
+
+    /** The interface the admin API binds (default 127.0.0.1; it has no login, keep it on loopback). */
+    public Builder adminHost(String host) {
+      adminHost = Objects.requireNonNull(host, "host");
+      return this;
+    }
+
+    /** Tears the plugins down (LIFO) when the JVM exits, e.g. on SIGTERM (default false). */
+    public Builder installShutdownHook(boolean install) {
+      shutdownHook = install;
+      return this;
+    }
+
+    /** The monotonic time source of latencies, the cache TTL and the close deadline (tests). */
+    public Builder ticker(Ticker ticker) {
+      this.ticker = Objects.requireNonNull(ticker, "ticker");
+      return this;
+    }
+
+    /** The clock of event and probe timestamps (tests). */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** Problems found before the builder (a host file's), reported together with the config problems. */
+    Builder problems(List<ConfigViolation> earlier) {
+      problems.addAll(earlier);
+      return this;
+    }
+
+    /**
+     * Validates every plugin's config (all problems at once, nothing constructed on failure), registers the
+     * plugins, initializes them in order, wires the context, starts the health loop and the admin API.
+     *
+     * @throws InvalidConfigException {@code host:invalid_config}, listing every problem
+     * @throws LifecycleException {@code host:required_plugin_failed} after tearing down what was started
+     */
+    public PluginHost start() {
+      List<ValidatedPlugin> validated = ConfigValidator.validate(specs, problems);
+      HostedPlugins hosted = new HostedPlugins(validated, deadlines, listeners, ticker, clock, closeDeadline);
+      // The hook is installed before boot: a SIGTERM during a long initialize still tears down what was started.
+      AtomicReference<Runnable> onSignal = new AtomicReference<>(hosted::close);
+      Thread hook = null;
+      if (shutdownHook) {
+        hook = new Thread(() -> {
+          log.info("shutting down: tearing the plugins down");
+          onSignal.get().run();
+        }, "atomemo4j-host-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+      }
+      HealthMonitor monitor = null;
+      AdminServer server = null;
+      try {
+        hosted.boot();
+        monitor = new HealthMonitor(hosted, healthInterval, healthCacheTtl, ticker);
+        monitor.start();
+        if (adminPort != null) {
+          server = AdminServer.start(adminHost, adminPort, hosted, monitor);
+        }
+      } catch (RuntimeException e) {
+        if (monitor != null) {
+          monitor.close();
+        }
+        hosted.close();
+        removeHook(hook);
+        throw e;
+      }
+      PluginHost host = new PluginHost(hosted, monitor, server, hook);
+      onSignal.set(host::close);
+      return host;
+    }
+
+    private static PluginRegistry findRegistry(Class<?> pluginClass) {
+      ClassLoader loader = pluginClass.getClassLoader();
+      for (PluginRegistry registry : ServiceLoader.load(PluginRegistry.class, loader)) {
+        if (registry.descriptor().anchor() == pluginClass) {
+          return registry;
+        }
+      }
+      return null;
+    }
+  }
+}
