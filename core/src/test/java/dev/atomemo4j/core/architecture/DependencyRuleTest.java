@@ -38,12 +38,26 @@ class DependencyRuleTest {
   /** Front-end packages other than the Hub's: the Hub front end uses none of them. */
   static final List<String> NOT_IN_HUB_FRONT_END = List.of("dev.atomemo4j.host", "dev.atomemo4j.mcp");
 
+  /** What the in-process host (a front end over the core, with its own Jetty admin API) must not use. */
+  static final List<String> NOT_IN_HOST = List.of(
+      "okhttp3",
+      "okio",
+      "io.modelcontextprotocol",
+      "dev.atomemo4j.runtime.internal.hub",
+      "dev.atomemo4j.runtime.internal.phoenix",
+      "dev.atomemo4j.runtime.Atomemo4j",
+      "dev.atomemo4j.runtime.PluginServer",
+      "dev.atomemo4j.mcp",
+      "dev.atomemo4j.devhub");
+
   /** A module whose main sources must not refer to {@code forbidden}, with the reason. */
   record Rule(String module, String why, List<String> forbidden) {}
 
   static final List<Rule> RULES = List.of(
       new Rule("core", "the core serves every front end, so it knows none of them", NOT_IN_CORE),
-      new Rule("runtime", "front ends are peers: the Hub front end imports no other", NOT_IN_HUB_FRONT_END));
+      new Rule("runtime", "front ends are peers: the Hub front end imports no other", NOT_IN_HUB_FRONT_END),
+      new Rule("host", "front ends are peers: the PluginHost knows no Hub transport and no other front end",
+          NOT_IN_HOST));
 
   @TestFactory
   Stream<DynamicTest> noModuleRefersToWhatItsRuleForbids() {
