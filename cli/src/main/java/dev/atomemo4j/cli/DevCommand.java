@@ -113,7 +113,7 @@ final class DevCommand implements Callable<Integer> {
   }
 
   /** Builds a Maven module with its class path listed, inside the atomemo4j checkout or on its own. */
-  private static String build(Path module, PrintWriter err) throws IOException, InterruptedException {
+  static String build(Path module, PrintWriter err) throws IOException, InterruptedException {
     Path dir = module.toAbsolutePath().normalize();
     if (!Files.isRegularFile(dir.resolve("pom.xml"))) {
       throw new IOException(module + " has no pom.xml; give a Maven module directory or a jar");

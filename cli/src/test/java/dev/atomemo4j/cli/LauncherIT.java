@@ -115,4 +115,86 @@ class LauncherIT {
     }
     assertThat(data.resolve("hub.json")).doesNotExist();
   }
+
+  @Test
+  void hostRunsTheGlossaryExampleServesItsContextRefreshesAndTearsDownOnSigterm(
+      @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    Path glossary = dir.resolve("glossary.txt");
+    Files.writeString(glossary, "ARR: annual recurring revenue\n");
+    Path hostFile = dir.resolve("host.yaml");
+    Files.writeString(hostFile, String.join("\n",
+        "http:",
+        "  port: 0",
+        "plugins:",
+        "  - plugin: company-glossary",
+        "    config:",
+        "      path: ${GLOSSARY}",
+        ""));
+    Path log = Files.createTempFile("atomemo4j-host", ".log");
+    ProcessBuilder pb = new ProcessBuilder(ROOT.resolve("atomemo4j").toString(), "host", hostFile.toString(),
+        "--module", "examples/company-glossary").directory(ROOT.toFile()).redirectErrorStream(true)
+        .redirectOutput(log.toFile());
+    pb.environment().put("GLOSSARY", glossary.toString());
+    Process host = pb.start();
+    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+    try {
+      String admin = null;
+      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(4);
+      while (admin == null && System.nanoTime() < deadline) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("admin API:\\s+(http://\\S+)")
+            .matcher(Files.readString(log));
+        if (m.find()) {
+          admin = m.group(1);
+        } else {
+          assertThat(host.isAlive()).as(Files.readString(log)).isTrue();
+          Thread.sleep(250);
+        }
+      }
+      assertThat(admin).as("the host started in time; output:\n" + Files.readString(log)).isNotNull();
+      assertThat(Files.readString(log)).contains("company-glossary 0.1.0-SNAPSHOT: healthy");
+
+      assertThat(get(http, admin + "/api/context")).contains("**ARR**: annual recurring revenue");
+
+      Files.writeString(glossary, "ARR: annual recurring revenue\nNRR: net revenue retention\n");
+      assertThat(post(http, admin + "/api/plugins/company-glossary/refresh")).contains("\"ok\":true");
+      assertThat(get(http, admin + "/api/context")).contains("**NRR**: net revenue retention");
+    } finally {
+      host.destroy(); // SIGTERM: the host tears its plugins down
+      assertThat(host.waitFor(60, TimeUnit.SECONDS)).as("host stopped on SIGTERM").isTrue();
+    }
+    assertThat(Files.readString(log)).contains("company-glossary: healthy -> teardown")
+        .contains("glossary unloaded");
+  }
+
+  @Test
+  void hostWithABadConfigListsEveryProblemAndExitsWithTwo(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws Exception {
+    Path hostFile = dir.resolve("host.yaml");
+    Files.writeString(hostFile, String.join("\n",
+        "plugins:",
+        "  - plugin: company-glossary",
+        "    config:",
+        "      path: \"  \"",
+        "      maxTerms: 0",
+        "      colour: blue",
+        ""));
+    Result r = launch("host", hostFile.toString(), "--module", "examples/company-glossary");
+
+    assertThat(r.status()).as(r.err()).isEqualTo(2);
+    assertThat(r.err()).contains("3 problems [host:invalid_config]")
+        .contains("plugins.company-glossary.config.path: ").contains("[config:not_blank]")
+        .contains("plugins.company-glossary.config.maxTerms: ").contains("[config:min]")
+        .contains("plugins.company-glossary.config.colour: ").contains("[config:unknown_key]");
+  }
+
+  private static String get(java.net.http.HttpClient http, String url) throws Exception {
+    return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).GET().build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+  }
+
+  private static String post(java.net.http.HttpClient http, String url) throws Exception {
+    return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+        .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+  }
 }
