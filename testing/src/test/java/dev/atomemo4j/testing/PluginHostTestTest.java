@@ -8,6 +8,7 @@ import dev.atomemo4j.testing.fixture.Motto;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 @PluginHostTest(Motto.class)
@@ -43,6 +44,15 @@ class PluginHostTestTest {
   @Test
   void thereIsNoAdminApiUnlessAskedFor(PluginHost host) {
     assertThat(host.adminUrl()).isEmpty();
+  }
+
+  @Nested
+  class InANestedClass {
+    @Test
+    void theOuterClassesHostIsShared(PluginHost host) {
+      assertThat(host).isSameAs(constructed);
+      SEEN.add(host);
+    }
   }
 
   @AfterAll
