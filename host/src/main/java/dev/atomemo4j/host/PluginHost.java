@@ -432,22 +432,8 @@ public final class PluginHost implements AutoCloseable {
     }
 
     private static PluginRegistry findRegistry(Class<?> pluginClass) {
-      // The processor names the registry <Plugin>Registry in the plugin's package (a nested Outer.Inner gives
-      // Outer_InnerRegistry) and anchors its descriptor on the registry class itself, so the name is what finds it;
-      // matching on the provider's type creates no other registry. A hand-written registry may instead anchor its
-      // descriptor on the plugin class.
-      String packageName = pluginClass.getPackageName();
-      String generated = (packageName.isEmpty() ? "" : packageName + ".")
-          + pluginClass.getName().substring(packageName.isEmpty() ? 0 : packageName.length() + 1).replace('$', '_')
-          + "Registry";
-      ServiceLoader<PluginRegistry> loader = ServiceLoader.load(PluginRegistry.class, pluginClass.getClassLoader());
-      Optional<ServiceLoader.Provider<PluginRegistry>> byName = loader.stream()
-          .filter(provider -> provider.type().getName().equals(generated))
-          .findFirst();
-      if (byName.isPresent()) {
-        return byName.get().get();
-      }
-      for (PluginRegistry registry : loader) {
+      ClassLoader loader = pluginClass.getClassLoader();
+      for (PluginRegistry registry : ServiceLoader.load(PluginRegistry.class, loader)) {
         if (registry.descriptor().anchor() == pluginClass) {
           return registry;
         }
