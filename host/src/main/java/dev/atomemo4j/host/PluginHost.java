@@ -432,8 +432,19 @@ public final class PluginHost implements AutoCloseable {
     }
 
     private static PluginRegistry findRegistry(Class<?> pluginClass) {
+      // By the generated registry's name, so no other plugin's registry is instantiated; a hand-written registry
+      // (tests) may instead name the plugin class as its descriptor's anchor.
+      String generated = PluginRegistry.generatedNameFor(pluginClass);
       ClassLoader loader = pluginClass.getClassLoader();
-      for (PluginRegistry registry : ServiceLoader.load(PluginRegistry.class, loader)) {
+      for (ServiceLoader.Provider<PluginRegistry> provider
+          : ServiceLoader.load(PluginRegistry.class, loader).stream().toList()) {
+        if (provider.type().getName().equals(generated)) {
+          return provider.get();
+        }
+      }
+      for (ServiceLoader.Provider<PluginRegistry> provider
+          : ServiceLoader.load(PluginRegistry.class, loader).stream().toList()) {
+        PluginRegistry registry = provider.get();
         if (registry.descriptor().anchor() == pluginClass) {
           return registry;
         }

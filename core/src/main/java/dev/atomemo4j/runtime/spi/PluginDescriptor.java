@@ -12,7 +12,7 @@ import java.util.Optional;
  * Everything the runtime needs to serve one plugin: its name and version, where its {@code definition.json} is on
  * the classpath, the bindings of its tools and credentials, and its Atlas side (types, config, lifecycle).
  *
- * @param anchor the {@code @Plugin} class
+ * @param anchor a class of the plugin's own jar (the generated registry), whose class loader finds its resources
  * @param atlas the Atlas declarations; {@link AtlasBinding#NONE} for a plugin that only serves tools
  */
 public record PluginDescriptor(

@@ -42,9 +42,11 @@ public final class RegistryLoader {
   }
 
   static PluginRegistry forPlugin(Class<?> pluginClass, List<ServiceLoader.Provider<PluginRegistry>> providers) {
-    String wanted = pluginClass.getName() + "Registry";
+    // The processor's name (nested classes joined by `_`), or the plugin's binary name + Registry (hand-written).
+    String wanted = PluginRegistry.generatedNameFor(pluginClass);
+    String binary = pluginClass.getName() + "Registry";
     for (ServiceLoader.Provider<PluginRegistry> p : providers) {
-      if (p.type() == pluginClass || p.type().getName().equals(wanted)) {
+      if (p.type() == pluginClass || p.type().getName().equals(wanted) || p.type().getName().equals(binary)) {
         return instantiate(p);
       }
     }
