@@ -8,3 +8,5 @@ assert pom.contains('<artifactId>atomemo4j-bom</artifactId>')
 assert pom.contains('<arg>-Aatomemo4j.version=${project.version}</arg>')
 assert !(pom =~ /@[a-z.]+@/): 'every build-time token was replaced'
 assert pom.contains('<!-- What you write: @Plugin, @Tool, @Param, … -->')
+assert !new File(project, 'host.yaml').exists(): 'the default type is tool'
+assert !new File(project, 'pom-context.xml').exists()

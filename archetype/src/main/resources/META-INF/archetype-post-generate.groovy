@@ -64,6 +64,18 @@ if (problems.isEmpty() || name ==~ FEATURE) {
   }
 }
 
+// The plugin types `init` can generate now, and those later parts of atomemo4j add (so they are "not yet available",
+// not "unknown"). Keep in step with InitCommand.TYPES / InitCommand.LATER_TYPES.
+def TYPES = ['tool', 'context']
+def LATER_TYPES = ['datasource', 'interaction', 'action', 'sandbox']
+String type = props.getProperty('type', 'tool')
+if (LATER_TYPES.contains(type)) {
+  problems << "type \"${type}\" is not yet available: it comes with a later part of atomemo4j; the types available " +
+      "now are ${TYPES.join(', ')} (e.g. -Dtype=context)"
+} else if (!TYPES.contains(type)) {
+  problems << "type \"${type}\" is not a plugin type; expected one of: ${TYPES.join(', ')} (e.g. -Dtype=context)"
+}
+
 ['displayName', 'description'].each { key ->
   String value = props.getProperty(key, '')
   if (value.trim().isEmpty()) {
@@ -83,4 +95,36 @@ if (!problems.isEmpty()) {
 File gitignore = new File(projectDir, 'gitignore')
 if (gitignore.isFile() && !gitignore.renameTo(new File(projectDir, '.gitignore'))) {
   throw new IllegalStateException("atomemo4j-archetype: cannot rename ${gitignore} to .gitignore")
+}
+
+// Each type's files: the archetype writes both sets; keep the chosen type's, under their final names.
+def packagePath = props.getProperty('package').replace('.', '/')
+String classBase = props.getProperty('pluginClass')
+def main = new File(projectDir, "src/main/java/${packagePath}")
+def test = new File(projectDir, "src/test/java/${packagePath}")
+def delete = { File f ->
+  if (f.exists() && !f.delete()) {
+    throw new IllegalStateException("atomemo4j-archetype: cannot delete ${f}")
+  }
+}
+def replace = { File from, File to ->
+  delete(to)
+  if (!from.renameTo(to)) {
+    throw new IllegalStateException("atomemo4j-archetype: cannot rename ${from} to ${to}")
+  }
+}
+def contextTemplates = [new File(main, "${classBase}.java.context"), new File(test, "${classBase}Test.java.context")]
+if (type == 'context') {
+  delete(new File(main, "${classBase}Tools.java"))
+  delete(new File(projectDir, '.env.example'))
+  contextTemplates.each { replace(it, new File(it.parentFile, it.name - '.context')) }
+  replace(new File(projectDir, 'pom-context.xml'), new File(projectDir, 'pom.xml'))
+  replace(new File(projectDir, 'README-context.md'), new File(projectDir, 'README.md'))
+} else {
+  contextTemplates.each { delete(it) }
+  delete(new File(main, "${classBase}Config.java"))
+  ['pom-context.xml', 'README-context.md', 'host.yaml', 'context.md'].each { delete(new File(projectDir, it)) }
+  def resources = new File(projectDir, 'src/test/resources')
+  delete(new File(resources, 'simplelogger.properties'))
+  delete(resources)
 }

@@ -8,6 +8,14 @@ def file = { String path -> new File(project, path) }
   assert file(it).isFile(): "missing ${it}"
 }
 assert !file('gitignore').exists()
+// The default type is tool: none of the context type's files (nor its templates) is left.
+['host.yaml', 'context.md', 'pom-context.xml', 'README-context.md', 'src/main/java/com/example/MyPluginConfig.java',
+ 'src/main/java/com/example/MyPlugin.java.context', 'src/test/java/com/example/MyPluginTest.java.context',
+ 'src/test/resources'].each {
+  assert !file(it).exists(): "a context file in a tool project: ${it}"
+}
+
+assert file('README.md').getText('UTF-8').startsWith('# My Plugin\n\nMy Plugin: an Atomemo plugin written in Java.\n')
 
 def env = file('.env.example').getText('UTF-8')
 assert env.contains('HUB_MODE=debug\n')

@@ -121,8 +121,55 @@ class InitCommandTest {
     assertThat(mavenRuns).containsExactly(List.of("-B", "-ntp", InitCommand.ARCHETYPE_PLUGIN,
         "-DarchetypeGroupId=dev.atomemo4j", "-DarchetypeArtifactId=atomemo4j-archetype", "-DarchetypeVersion=1.2.3",
         "-DarchetypeCatalog=internal", "-DgroupId=org.acme", "-DartifactId=my-plugin",
-        "-Dpackage=org.acme.myplugin", "-Dname=my-plugin", "-DinteractiveMode=false"));
+        "-Dpackage=org.acme.myplugin", "-Dname=my-plugin", "-Dtype=tool", "-DinteractiveMode=false"));
     assertThat(run.stdout()).containsPattern("(?m)^  cd .*my-plugin$").contains("mvn verify");
+  }
+
+  @Test
+  void theContextTypeIsPassedToTheArchetypeAndTheNextStepsSayHowToRunIt() {
+    Run run = init("team-context", "--type", "context", "--directory", dir.toString(), "--atomemo4j-version", "1.2.3");
+
+    assertThat(run.status()).isZero();
+    assertThat(mavenRuns.get(0)).contains("-Dtype=context").doesNotContain("-Dtype=tool");
+    assertThat(run.stdout()).contains("test the context plugin in a PluginHost")
+        .contains("`atomemo4j host host.yaml`");
+  }
+
+  @Test
+  void theTypesOfLaterPartsAreNotYetAvailableInOneLineWithoutRunningMaven() {
+    for (String later : List.of("datasource", "interaction", "action", "sandbox")) {
+      Run run = init("my-plugin", "--type", later, "--directory", dir.toString());
+
+      assertThat(run.status()).as(later).isEqualTo(2);
+      assertThat(run.stderr()).as(later).isEqualTo("atomemo4j: --type " + later + " is not yet available: it comes "
+          + "with a later part of atomemo4j; the types available now are tool, context\n");
+    }
+    assertThat(mavenRuns).isEmpty();
+    assertThat(dir).isEmptyDirectory();
+  }
+
+  @Test
+  void anUnknownTypeIsRefusedWithTheAllowedValuesWithoutRunningMaven() {
+    Run run = init("my-plugin", "--type", "widget", "--directory", dir.toString());
+
+    assertThat(run.status()).isEqualTo(2);
+    assertThat(run.stderr()).isEqualTo("atomemo4j: --type \"widget\" is not a plugin type; expected one of: tool, "
+        + "context\n");
+    assertThat(mavenRuns).isEmpty();
+  }
+
+  @Test
+  void theTypesAreTheOnesTheArchetypeAccepts() throws Exception {
+    // The archetype's post-generate script checks -Dtype itself (for `mvn archetype:generate` without this
+    // command); both lists must say the same.
+    String script = Files.readString(Path.of("../archetype/src/main/resources/META-INF/archetype-post-generate.groovy"));
+
+    assertThat(script).contains("def TYPES = " + groovyList(InitCommand.TYPES) + "\n")
+        .contains("def LATER_TYPES = " + groovyList(InitCommand.LATER_TYPES) + "\n");
+  }
+
+  private static String groovyList(List<String> values) {
+    return values.stream().map(v -> "'" + v + "'").collect(java.util.stream.Collectors.joining(", ", "[", "]"));
   }
 
   @Test

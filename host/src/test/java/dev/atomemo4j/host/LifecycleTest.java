@@ -11,6 +11,7 @@ import dev.atomemo4j.core.lifecycle.LifecycleException;
 import dev.atomemo4j.core.lifecycle.LifecycleListener;
 import dev.atomemo4j.core.lifecycle.PluginSpec;
 import dev.atomemo4j.core.lifecycle.StatusTransition;
+import dev.atomemo4j.core.lifecycle.TeardownResult;
 import dev.atomemo4j.host.testsupport.RecordingListener;
 import dev.atomemo4j.host.testsupport.RecordingLogs;
 import dev.atomemo4j.runtime.HealthResult;
@@ -147,6 +148,42 @@ class LifecycleTest {
     assertThat(order).containsExactly("a");
     assertThat(RecordingLogs.all())
         .contains("plugin b teardown failed: IllegalStateException: socket already closed");
+  }
+
+  @Test
+  void everyTeardownEndsWithAResultEventSayingWhetherItWasCalledAndHowItEnded() {
+    RecordingListener events = new RecordingListener();
+    PluginHost host = PluginHost.builder().listener(events)
+        .plugin(plugin("a").teardown(p -> {}).registry())
+        .plugin(plugin("b").teardown(p -> {
+          throw new IllegalStateException("socket already closed");
+        }).registry())
+        .plugin(plugin("c").registry())
+        .start();
+    host.close();
+    assertThat(events.events()).filteredOn(e -> e instanceof TeardownResult).map(e -> (TeardownResult) e)
+        .extracting(TeardownResult::pluginId, TeardownResult::teardownCalled, TeardownResult::problem)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("c", false, null),
+            org.assertj.core.groups.Tuple.tuple("b", true, "teardown failed: IllegalStateException: socket already "
+                + "closed"),
+            org.assertj.core.groups.Tuple.tuple("a", true, null));
+  }
+
+  @Test
+  void aPluginSkippedByTheCloseDeadlineGetsAFailedTeardownResult() throws Exception {
+    RecordingListener events = new RecordingListener();
+    PluginHost host = PluginHost.builder().listener(events).closeDeadline(Duration.ofMillis(300))
+        .plugin(plugin("a").teardown(p -> {}).registry())
+        .plugin(plugin("b").teardown(60_000, p -> new CountDownLatch(1).await()).registry())
+        .start();
+    host.close();
+    assertThat(events.events()).filteredOn(e -> e instanceof TeardownResult r && r.pluginId().equals("a"))
+        .map(e -> (TeardownResult) e).singleElement().satisfies(r -> {
+          assertThat(r.ok()).isFalse();
+          assertThat(r.teardownCalled()).isFalse();
+          assertThat(r.problem()).contains("close deadline of 300 ms");
+        });
   }
 
   @Test

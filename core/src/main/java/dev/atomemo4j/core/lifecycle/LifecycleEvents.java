@@ -42,6 +42,10 @@ public final class LifecycleEvents implements AutoCloseable {
     publish(listener -> listener.onHealthChecked(health));
   }
 
+  void tornDown(TeardownResult result) {
+    publish(listener -> listener.onTeardown(result));
+  }
+
   private void publish(Consumer<LifecycleListener> delivery) {
     if (listeners.isEmpty()) {
       return;

@@ -15,4 +15,7 @@ public interface LifecycleListener {
 
   /** A probe of a plugin ended (whether or not its status changed). */
   default void onHealthChecked(PluginHealth health) {}
+
+  /** A plugin's teardown ended, cleanly or not (once per plugin, after its transition to {@code teardown}). */
+  default void onTeardown(TeardownResult result) {}
 }

@@ -351,7 +351,8 @@ public final class PluginInstance {
     List<String> problems = new ArrayList<>();
     AtlasBinding.LifecycleMethod<AtlasBinding.Call> teardown = atlas.teardown();
     Object target = plugin;
-    if (teardown != null && target != null) {
+    boolean called = teardown != null && target != null;
+    if (called) {
       CallOutcome<Void> outcome = calls.run(id(), CallKind.TEARDOWN, deadline, () -> teardown.call().call(target))
           .join();
       if (!outcome.ok()) {
@@ -361,7 +362,9 @@ public final class PluginInstance {
       }
     }
     problems.addAll(context.closeResources(deadline));
-    return problems.isEmpty() ? LifecycleResult.success() : LifecycleResult.failed(String.join("; ", problems));
+    String problem = problems.isEmpty() ? null : String.join("; ", problems);
+    events.tornDown(new TeardownResult(id(), called, problem, clock.instant()));
+    return problem == null ? LifecycleResult.success() : LifecycleResult.failed(problem);
   }
 
   /** Marks the plugin torn down without calling it: the host's close deadline passed before its turn. */
@@ -373,6 +376,7 @@ public final class PluginInstance {
       transition(PluginStatus.TEARDOWN, reason);
     }
     log.error("plugin {} was not torn down: {}", id(), reason);
+    events.tornDown(new TeardownResult(id(), false, "not torn down: " + reason, clock.instant()));
   }
 
   /**

@@ -4,6 +4,7 @@ import dev.atomemo4j.core.lifecycle.EnabledChange;
 import dev.atomemo4j.core.lifecycle.LifecycleListener;
 import dev.atomemo4j.core.lifecycle.PluginHealth;
 import dev.atomemo4j.core.lifecycle.StatusTransition;
+import dev.atomemo4j.core.lifecycle.TeardownResult;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -30,6 +31,11 @@ public final class RecordingListener implements LifecycleListener {
   @Override
   public void onHealthChecked(PluginHealth health) {
     add(health);
+  }
+
+  @Override
+  public void onTeardown(TeardownResult result) {
+    add(result);
   }
 
   private void add(Object event) {
