@@ -78,8 +78,12 @@ public final class HostFile {
 
   private HostFile() {}
 
+  /** The variable every host file can use for its own directory, so paths beside it need not be absolute. */
+  public static final String HOST_FILE_DIR = "HOST_FILE_DIR";
+
   /**
-   * Reads a host file; {@code env} resolves {@code ${VAR}} references (pass {@code System.getenv()}).
+   * Reads a host file; {@code env} resolves {@code ${VAR}} references (pass {@code System.getenv()}), and
+   * {@code ${HOST_FILE_DIR}} is the file's own directory (absolute) unless {@code env} sets it.
    *
    * @throws InvalidConfigException {@code host:invalid_config} only when the file cannot be read or is not YAML;
    *     every other problem waits for {@link PluginHost.Builder#start()}
@@ -92,7 +96,13 @@ public final class HostFile {
       throw new InvalidConfigException(List.of(new ConfigViolation(file.toString(), UNREADABLE,
           "cannot read the host file: " + e)));
     }
-    return parse(text, file.toString(), env, Thread.currentThread().getContextClassLoader());
+    Map<String, String> withDir = env;
+    Path dir = file.toAbsolutePath().normalize().getParent();
+    if (dir != null && !env.containsKey(HOST_FILE_DIR)) {
+      withDir = new java.util.HashMap<>(env);
+      withDir.put(HOST_FILE_DIR, dir.toString());
+    }
+    return parse(text, file.toString(), withDir, Thread.currentThread().getContextClassLoader());
   }
 
   /** Parses host-file text; {@code source} names it in messages; registries are looked up in {@code loader}. */

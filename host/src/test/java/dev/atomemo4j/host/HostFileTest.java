@@ -53,6 +53,26 @@ class HostFileTest {
   }
 
   @Test
+  void hostFileDirNamesTheFilesOwnDirectoryUnlessTheEnvironmentSetsIt(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("host.yaml");
+    Files.writeString(file, String.join("\n",
+        "plugins:",
+        "  - plugin: tickets",
+        "    config:",
+        "      apiUrl: https://files.test${HOST_FILE_DIR}/tickets",
+        "      apiKey: ${TICKETS_KEY}"));
+
+    try (PluginHost host = HostFile.read(file, Map.of("TICKETS_KEY", SECRET)).toBuilder().start()) {
+      assertThat(((TicketsConfig) host.plugin("tickets").config()).apiUrl())
+          .isEqualTo("https://files.test" + dir.toAbsolutePath().normalize() + "/tickets");
+    }
+    try (PluginHost host = HostFile.read(file, Map.of("TICKETS_KEY", SECRET, "HOST_FILE_DIR", "/srv"))
+        .toBuilder().start()) {
+      assertThat(((TicketsConfig) host.plugin("tickets").config()).apiUrl()).isEqualTo("https://files.test/srv/tickets");
+    }
+  }
+
+  @Test
   void fileProblemsAndConfigProblemsArriveInOneExceptionWithoutValues() {
     HostFile file = parse(String.join("\n",
         "helth: {}",

@@ -133,6 +133,10 @@ final class HostSession {
     String source;
     if (settings.hostFile() != null) {
       source = settings.hostFile().toString();
+      Path dir = settings.hostFile().toAbsolutePath().normalize().getParent();
+      if (dir != null) {
+        env.putIfAbsent(HostFile.HOST_FILE_DIR, dir.toString()); // as HostFile.read does
+      }
       try {
         text = Files.readString(settings.hostFile(), StandardCharsets.UTF_8);
       } catch (IOException e) {
@@ -142,6 +146,14 @@ final class HostSession {
       String name = settings.hostFileResource().startsWith("/") ? settings.hostFileResource().substring(1)
           : settings.hostFileResource();
       source = "classpath:" + name;
+      java.net.URL url = loader.getResource(name);
+      if (url != null && url.getProtocol().equals("file")) {
+        try {
+          env.putIfAbsent(HostFile.HOST_FILE_DIR, Path.of(url.toURI()).getParent().toString());
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+          // a resource without a usable directory: ${HOST_FILE_DIR} stays undefined, and says so if used
+        }
+      }
       try (InputStream in = loader.getResourceAsStream(name)) {
         if (in == null) {
           throw new HostTestFailure("the host file `" + name + "` of " + owner + " is not on the test class path "
