@@ -108,7 +108,7 @@ public final class HubServer implements PluginServer {
         ex -> new HubToolContext(ex.requestId(), ex.organizationId(), hubCalls, http), workers);
     Duration responseTimeout = o.responsePushTimeout;
     this.dispatcher = new Dispatcher(descriptor, pipeline, workers, timers,
-        (event, payload) -> channel.push(event, payload, responseTimeout), frames, config.apiKey(),
+        (event, payload) -> channel.cast(event, payload, responseTimeout), frames, config.apiKey(),
         config.debugStacks(), o.maxInFlight);
     this.shutdownHook = o.shutdownHook ? new Thread(this::close, "atomemo4j-shutdown-hook") : null;
   }

@@ -48,18 +48,56 @@ public final class PhoenixSocket implements AutoCloseable {
   static final int DEFAULT_MAX_FRAME_BYTES = 15 * 1024 * 1024;
   /** Room for the brackets, quotes, commas and two refs around topic, event and payload. */
   private static final int FRAME_OVERHEAD_BYTES = 64;
+  /**
+   * Most bytes handed to OkHttp and not yet written, half its 16 MiB queue: OkHttp closes the socket with 1001 and
+   * drops the frame when its queue would go over 16 MiB, so frames wait in this socket's own queue instead.
+   */
+  static final long DEFAULT_TRANSPORT_QUEUE_BYTES = 8L * 1024 * 1024;
+  /** Default of the answers' back-pressure budget ({@link OutgoingBudget}). */
+  static final long DEFAULT_OUTGOING_BUDGET_BYTES = 16L * 1024 * 1024;
+  /** How often, while frames wait or are unconfirmed, the socket looks at how much of OkHttp's queue is written. */
+  private static final long DRAIN_POLL_MILLIS = 5;
 
   private static final Logger log = LoggerFactory.getLogger(PhoenixSocket.class);
   private static final AtomicInteger SOCKET_IDS = new AtomicInteger();
 
-  /** A frame to send, kept unencoded until it leaves so the socket buffer can drop it once it went stale. */
+  /**
+   * A frame to send, kept unencoded until it leaves so the socket buffer can drop it once it went stale. With a
+   * {@code delivery}, the socket reports when the frame has been written to the network, or that it could not be
+   * (the connection ended first), so the sender can keep it for the next connection.
+   */
   record Outbound(
       String joinRef,
       String ref,
       String topic,
       String event,
       String payloadJson,
-      BooleanSupplier stillWanted) {}
+      BooleanSupplier stillWanted,
+      Delivery delivery) {
+
+    Outbound(String joinRef, String ref, String topic, String event, String payloadJson,
+        BooleanSupplier stillWanted) {
+      this(joinRef, ref, topic, event, payloadJson, stillWanted, null);
+    }
+
+    /** An upper bound of the frame's UTF-8 size, without encoding it. */
+    long estimatedBytes() {
+      return FrameCodec.utf8Length(payloadJson) + FrameCodec.utf8Length(topic) + FrameCodec.utf8Length(event)
+          + FRAME_OVERHEAD_BYTES;
+    }
+  }
+
+  /** What a sender of an {@link Outbound} with a delivery hears back; called on the loop, exactly once per send. */
+  interface Delivery {
+    /** The frame has been written to the network. */
+    void written();
+
+    /** The connection ended before the frame was written; it is not sent on any later connection by the socket. */
+    void unwritten();
+  }
+
+  /** A frame handed to OkHttp whose delivery waits until OkHttp has written it: its end in the stream of bytes. */
+  private record Handed(Outbound out, long endOffset) {}
 
   /** A one-shot timer owned by the loop; {@link #cancel()} wins even over a fire that is already queued. */
   static final class Timer {
@@ -98,6 +136,11 @@ public final class PhoenixSocket implements AutoCloseable {
   private boolean closeWasClean = true;
   private final List<PhoenixChannel> channels = new ArrayList<>();
   private final ArrayDeque<Outbound> sendBuffer = new ArrayDeque<>();
+  /** Connected, but waiting for room in OkHttp's queue (its 16 MiB limit would otherwise drop the socket). */
+  private final ArrayDeque<Outbound> waitingForRoom = new ArrayDeque<>();
+  private final long transportQueueBytes;
+  private final OutgoingBudget outgoingBudget;
+  private ScheduledFuture<?> drainPoll;
   private long refCounter;
   private String pendingHeartbeatRef;
   private Timer heartbeatTimer;
@@ -121,6 +164,8 @@ public final class PhoenixSocket implements AutoCloseable {
     this.client = ownsClient ? new OkHttpClient() : b.client;
     this.listener = b.listener;
     this.codec = new FrameCodec(b.maxFrameBytes);
+    this.transportQueueBytes = b.transportQueueBytes;
+    this.outgoingBudget = new OutgoingBudget(b.outgoingBudgetBytes);
     this.name = "atomemo4j-phoenix-" + SOCKET_IDS.incrementAndGet();
     this.loop =
         new ScheduledThreadPoolExecutor(
@@ -362,6 +407,20 @@ public final class PhoenixSocket implements AutoCloseable {
     return pushTimeout;
   }
 
+  OutgoingBudget outgoingBudget() {
+    return outgoingBudget;
+  }
+
+  boolean onLoop() {
+    return Thread.currentThread() == loopThread;
+  }
+
+  /** Frames accepted but not yet written to the network (waiting for room, or in OkHttp's queue). Tests only. */
+  int unwrittenFrames() {
+    Connection c = conn;
+    return waitingForRoom.size() + (c == null ? 0 : c.handed.size());
+  }
+
   Backoff rejoinBackoff() {
     return rejoinBackoff;
   }
@@ -407,11 +466,120 @@ public final class PhoenixSocket implements AutoCloseable {
     }
   }
 
+  /** Sends now if OkHttp's queue has room and nothing waits before it; queues it in order otherwise. */
   private void send(Outbound out) {
+    if (!waitingForRoom.isEmpty() || !hasRoom(out.estimatedBytes())) {
+      waitingForRoom.add(out);
+      scheduleDrainPoll();
+      return;
+    }
+    write(out);
+  }
+
+  private boolean hasRoom(long bytes) {
+    long queued = conn.ws.queueSize();
+    return queued == 0 || queued + bytes <= transportQueueBytes;
+  }
+
+  private void write(Outbound out) {
+    Connection c = conn;
     String text = codec.encode(out.joinRef(), out.ref(), out.topic(), out.event(), out.payloadJson());
-    if (!conn.ws.send(text)) {
-      // OkHttp refuses once the socket is closing or its queue is full; the push will time out.
-      log.warn("WebSocket refused frame {} {} (ref {}); it is lost", out.topic(), out.event(), out.ref());
+    long bytes = FrameCodec.utf8Length(text);
+    if (!c.ws.send(text)) {
+      // OkHttp refuses once the socket is closing (its queue never fills: see hasRoom). A frame with a delivery is
+      // kept for the next connection; any other push will time out.
+      if (out.delivery() != null) {
+        c.handed.add(new Handed(out, Long.MAX_VALUE));
+        log.debug("WebSocket refused frame {} {} (ref {}); keeping it for the next connection", out.topic(),
+            out.event(), out.ref());
+      } else {
+        log.warn("WebSocket refused frame {} {} (ref {}); it is lost", out.topic(), out.event(), out.ref());
+      }
+      return;
+    }
+    c.handedBytes += bytes;
+    if (out.delivery() != null) {
+      c.handed.add(new Handed(out, c.handedBytes));
+      scheduleDrainPoll();
+    }
+  }
+
+  private void scheduleDrainPoll() {
+    if (drainPoll != null) {
+      return;
+    }
+    try {
+      drainPoll = loop.schedule(() -> runGuarded(this::drain), DRAIN_POLL_MILLIS, TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException e) {
+      // closed: the frames are settled by detach
+    }
+  }
+
+  /**
+   * Reports the frames OkHttp has written (its queue size falls as it writes), then moves waiting frames into the
+   * room that freed up. Runs on the loop while anything waits or is unconfirmed.
+   */
+  private void drain() {
+    drainPoll = null;
+    if (!isConnectedOnLoop()) {
+      return;
+    }
+    Connection c = conn;
+    long written = c.handedBytes - c.ws.queueSize();
+    while (!c.handed.isEmpty() && c.handed.peek().endOffset() <= written) {
+      deliver(c.handed.poll().out(), true);
+    }
+    while (!waitingForRoom.isEmpty() && isConnectedOnLoop() && hasRoom(waitingForRoom.peek().estimatedBytes())) {
+      Outbound out = waitingForRoom.poll();
+      if (out.delivery() != null || out.stillWanted().getAsBoolean()) {
+        write(out);
+      }
+    }
+    if (isConnectedOnLoop() && (!waitingForRoom.isEmpty() || !conn.handed.isEmpty())) {
+      scheduleDrainPoll();
+    }
+  }
+
+  private void deliver(Outbound out, boolean written) {
+    try {
+      if (written) {
+        out.delivery().written();
+      } else {
+        out.delivery().unwritten();
+      }
+    } catch (RuntimeException e) {
+      log.warn("delivery callback of {} {} threw; ignored", out.topic(), out.event(), Redaction.loggable(e));
+    }
+  }
+
+  /**
+   * The connection ended: frames OkHttp had not yet written, and frames still waiting for room, go back to their
+   * senders (in order) if they asked to hear; the rest are dropped, and their pushes time out.
+   */
+  private void returnUnwritten(Connection c) {
+    if (drainPoll != null) {
+      drainPoll.cancel(false);
+      drainPoll = null;
+    }
+    List<Outbound> back = new ArrayList<>();
+    if (c != null) {
+      long written = c.open ? c.handedBytes - c.ws.queueSize() : 0;
+      for (Handed h : c.handed) {
+        // Written to the network before the end: gone. Otherwise it never fully left.
+        if (h.endOffset() <= written) {
+          deliver(h.out(), true);
+        } else {
+          back.add(h.out());
+        }
+      }
+      c.handed.clear();
+    }
+    back.addAll(waitingForRoom);
+    waitingForRoom.clear();
+    for (Outbound out : back) {
+      if (out.delivery() != null) {
+        deliver(out, false);
+      }
     }
   }
 
@@ -459,8 +627,10 @@ public final class PhoenixSocket implements AutoCloseable {
   }
 
   private void detach() {
+    Connection c = conn;
     conn = null;
     publishedState = ConnectionState.CLOSED;
+    returnUnwritten(c);
   }
 
   private void onConnOpen(Connection c) {
@@ -660,6 +830,10 @@ public final class PhoenixSocket implements AutoCloseable {
     private final int id;
     private WebSocket ws;
     private boolean open;
+    /** Bytes handed to OkHttp on this connection so far. */
+    private long handedBytes;
+    /** Frames with a delivery handed to OkHttp, in order, not yet known to be written. */
+    private final ArrayDeque<Handed> handed = new ArrayDeque<>();
 
     Connection(int id) {
       this.id = id;
@@ -728,6 +902,8 @@ public final class PhoenixSocket implements AutoCloseable {
     private OkHttpClient client;
     private SocketListener listener = new SocketListener() {};
     private int maxFrameBytes = DEFAULT_MAX_FRAME_BYTES;
+    private long transportQueueBytes = DEFAULT_TRANSPORT_QUEUE_BYTES;
+    private long outgoingBudgetBytes = DEFAULT_OUTGOING_BUDGET_BYTES;
     private Scheduler scheduler;
 
     private Builder(String endpoint) {
@@ -779,6 +955,27 @@ public final class PhoenixSocket implements AutoCloseable {
         throw new IllegalArgumentException("maxFrameBytes too small: " + bytes);
       }
       this.maxFrameBytes = bytes;
+      return this;
+    }
+
+    /**
+     * Most bytes of answers accepted and not yet written before a sender of one more waits; default 16 MiB. Bounds
+     * the memory that large results in flight take.
+     */
+    public Builder outgoingBudgetBytes(long bytes) {
+      if (bytes <= 0) {
+        throw new IllegalArgumentException("outgoingBudgetBytes must be positive: " + bytes);
+      }
+      this.outgoingBudgetBytes = bytes;
+      return this;
+    }
+
+    /** Most bytes handed to OkHttp and not yet written; default 8 MiB, under OkHttp's own 16 MiB limit. */
+    Builder transportQueueBytes(long bytes) {
+      if (bytes <= 0 || bytes >= 16L * 1024 * 1024) {
+        throw new IllegalArgumentException("transportQueueBytes must be in (0, 16 MiB): " + bytes);
+      }
+      this.transportQueueBytes = bytes;
       return this;
     }
 
