@@ -88,8 +88,8 @@ final class Dispatcher {
   /** Guarded by {@link #lock}. */
   private boolean accepting = true;
   private final Map<String, InFlight> inFlight = new ConcurrentHashMap<>();
-  /** Per tool, its Secret-typed parameters: their values are secrets of the request like credential values. */
-  private final Map<String, List<String>> secretParameters = new java.util.HashMap<>();
+  /** The input shapes of the tools that take a Secret somewhere: its values are secrets of the request. */
+  private final Map<String, dev.atomemo4j.runtime.spi.Shape.Obj> secretInputs = new java.util.HashMap<>();
 
   Dispatcher(PluginDescriptor descriptor, RequestPipeline pipeline, ExecutorService workers,
       ScheduledExecutorService timers, Responder responder, FrameLog frames, String apiKey, boolean withStack,
@@ -97,18 +97,8 @@ final class Dispatcher {
     this.descriptor = descriptor;
     for (ToolBinding t : descriptor.tools()) {
       tools.put(t.name(), t);
-      List<String> names = new ArrayList<>();
-      for (dev.atomemo4j.runtime.spi.Shape.Field field : t.input().fields()) {
-        dev.atomemo4j.runtime.spi.Shape shape = field.shape();
-        if (shape instanceof dev.atomemo4j.runtime.spi.Shape.Opt o) {
-          shape = o.inner();
-        }
-        if (shape instanceof dev.atomemo4j.runtime.spi.Shape.SecretStr) {
-          names.add(field.name());
-        }
-      }
-      if (!names.isEmpty()) {
-        secretParameters.put(t.name(), List.copyOf(names));
+      if (SecretValues.mayHoldSecrets(t.input())) {
+        secretInputs.put(t.name(), t.input());
       }
     }
     this.pipeline = pipeline;
@@ -142,8 +132,9 @@ final class Dispatcher {
     }
     String id = idNode.textValue();
     JsonNode toolName = payload.get("tool_name");
-    Secrets secrets = Secrets.of(payload, apiKey, toolName == null ? List.of()
-        : secretParameters.getOrDefault(toolName.asText(), List.of()));
+    dev.atomemo4j.runtime.spi.Shape.Obj secretInput = toolName == null ? null : secretInputs.get(toolName.asText());
+    Secrets secrets = Secrets.of(payload, apiKey, secretInput == null ? List.of()
+        : SecretValues.in(secretInput, payload.get("parameters")));
     frames.received(kind.event(), payload, secrets);
 
     String refusal = null;

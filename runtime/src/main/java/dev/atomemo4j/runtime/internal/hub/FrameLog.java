@@ -70,7 +70,7 @@ final class FrameLog {
     if (node.isObject()) {
       ObjectNode out = NODES.objectNode();
       for (Map.Entry<String, JsonNode> m : node.properties()) {
-        String key = m.getKey();
+        String key = secrets.scrub(m.getKey()); // a map key may be a secret too
         boolean maskInside = maskAll || MASK_ALL_INSIDE.contains(key);
         if (SECRET_NAMES.contains(key.toLowerCase(Locale.ROOT)) && !m.getValue().isContainerNode()) {
           out.put(key, Secrets.MASK);

@@ -34,18 +34,17 @@ final class Secrets {
     return of(payload, extra, List.of());
   }
 
-  /** As above, also counting the values of the named (Secret-typed) tool parameters as secrets. */
-  static Secrets of(JsonNode payload, String extra, List<String> secretParameters) {
+  /** As above, also counting {@code secretValues} (what the tool receives as {@code Secret}) as secrets. */
+  static Secrets of(JsonNode payload, String extra, List<String> secretValues) {
     Set<String> found = new LinkedHashSet<>();
     if (extra != null && extra.length() >= MIN_LENGTH) {
       found.add(extra);
     }
     collect(payload.get("credentials"), found, 0);
     collect(payload.get("credential"), found, 0);
-    JsonNode parameters = payload.get("parameters");
-    if (parameters != null) {
-      for (String name : secretParameters) {
-        collect(parameters.get(name), found, 0);
+    for (String value : secretValues) {
+      if (value != null && value.length() >= MIN_LENGTH) {
+        found.add(value);
       }
     }
     if (found.isEmpty()) {
@@ -77,6 +76,24 @@ final class Secrets {
 
   boolean isSecret(String s) {
     return s != null && values.contains(s);
+  }
+
+  /**
+   * A JSON pointer with every known secret masked, also where the pointer escapes it ({@code ~0}, {@code ~1}): a map
+   * key may be a secret.
+   */
+  String scrubPointer(String pointer) {
+    if (pointer == null || values.isEmpty()) {
+      return pointer;
+    }
+    String out = scrub(pointer);
+    for (String v : values) {
+      String escaped = v.replace("~", "~0").replace("/", "~1");
+      if (!escaped.equals(v) && out.contains(escaped)) {
+        out = out.replace(escaped, MASK);
+      }
+    }
+    return out;
   }
 
   /** {@code text} with every known secret replaced by {@value #MASK}; null stays null. */
