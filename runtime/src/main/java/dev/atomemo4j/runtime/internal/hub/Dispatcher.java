@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.atomemo4j.runtime.internal.phoenix.Frame;
+import dev.atomemo4j.runtime.internal.phoenix.LogText;
+import dev.atomemo4j.runtime.internal.phoenix.WarningLimiter;
 import dev.atomemo4j.runtime.spi.PluginDescriptor;
 import dev.atomemo4j.runtime.spi.ToolBinding;
 import java.time.Duration;
@@ -49,6 +51,8 @@ final class Dispatcher {
   }
 
   private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+  /** Warnings the Hub can cause at will, rate-limited per kind. */
+  private final WarningLimiter warnings = new WarningLimiter(log);
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   /** Events that have handlers of their own and are never "unsupported". */
@@ -119,7 +123,8 @@ final class Dispatcher {
     ObjectNode payload = frame.payload();
     JsonNode idNode = payload.get("request_id");
     if (idNode == null || !idNode.isTextual() || idNode.textValue().isEmpty()) {
-      log.warn("{} without a usable request_id (it is {}); answering {}", kind.event(),
+      warnings.warn("request without request_id", "{} without a usable request_id (it is {}); answering {}",
+          kind.event(),
           idNode == null ? "missing" : idNode.getNodeType().name().toLowerCase(java.util.Locale.ROOT),
           ErrorCodes.INVALID_REQUEST);
       ObjectNode answer = NODES.objectNode();
@@ -145,7 +150,8 @@ final class Dispatcher {
         refusalCode = ErrorCodes.SHUTTING_DOWN;
         refusal = "the plugin is shutting down and takes no new requests; retry once it is back";
       } else if (inFlight.containsKey(id)) {
-        log.warn("{} {} is already in flight; ignoring the duplicate", kind.event(), id);
+        warnings.warn("duplicate request", "{} {} is already in flight; ignoring the duplicate", kind.event(),
+            LogText.safe(id));
         return;
       } else if (!slots.tryAcquire()) {
         refusalCode = ErrorCodes.OVERLOADED;
@@ -156,7 +162,7 @@ final class Dispatcher {
       }
     }
     if (f == null) {
-      log.warn("refusing {} {}: {}", kind.event(), id, refusalCode);
+      warnings.warn("refused " + refusalCode, "refusing {} {}: {}", kind.event(), LogText.safe(id), refusalCode);
       sendError(kind, id, ErrorPayloads.error(refusalCode, refusal), secrets);
       return;
     }
@@ -174,6 +180,31 @@ final class Dispatcher {
   }
 
   /**
+   * A request too deeply nested to parse (the socket could read only its top levels): answered
+   * {@code sdk:invalid_request} with its {@code request_id}, so the Hub does not wait for it in vain. Socket loop.
+   */
+  void onUnparsable(String event, String requestId) {
+    RequestKind kind = RequestKind.byEvent(event);
+    String errorEvent = kind != null ? kind.errorEvent() : requestId != null && !requestId.isEmpty()
+        && !HANDLED.contains(event) && !event.startsWith("phx_") ? "unsupported_event" : null;
+    if (errorEvent == null) {
+      return;
+    }
+    ObjectNode answer = NODES.objectNode();
+    if (requestId == null || requestId.isEmpty()) {
+      answer.set("request_id", NullNode.getInstance());
+    } else {
+      answer.put("request_id", requestId);
+    }
+    answer.set("error", ErrorPayloads.error(ErrorCodes.INVALID_REQUEST, "`" + LogText.safe(event) + "` could not "
+        + "be read: it is nested deeper than the JSON parser allows (1000 levels); send a flatter payload"));
+    if (kind == null) {
+      answer.put("event", event);
+    }
+    send(errorEvent, answer, Secrets.NONE);
+  }
+
+  /**
    * An event without a handler (§8.9): answered {@code unsupported_event} when it carries a request id, logged
    * otherwise. Runs on the socket loop.
    */
@@ -184,13 +215,15 @@ final class Dispatcher {
     }
     JsonNode id = frame.payload().get("request_id");
     if (id == null || !id.isTextual() || id.textValue().isEmpty()) {
-      log.info("ignoring unsupported event `{}` without a request_id", event);
+      log.info("ignoring unsupported event `{}` without a request_id", LogText.safe(event));
       return;
     }
-    log.warn("answering unsupported event `{}` ({})", event, id.textValue());
+    warnings.warn("unsupported event", "answering unsupported event `{}` ({})", LogText.safe(event),
+        LogText.safe(id.textValue()));
     ObjectNode answer = NODES.objectNode();
     answer.put("request_id", id.textValue());
-    answer.set("error", ErrorPayloads.error(ErrorCodes.UNSUPPORTED_EVENT, "Event not supported: " + event));
+    answer.set("error", ErrorPayloads.error(ErrorCodes.UNSUPPORTED_EVENT, "Event not supported: "
+        + LogText.safe(event)));
     answer.put("event", event);
     send("unsupported_event", answer, Secrets.NONE);
   }
@@ -273,10 +306,12 @@ final class Dispatcher {
     String code = error.path("code").asText();
     if (ErrorCodes.EXCEPTION.equals(code)) {
       Throwable t = ErrorPayloads.unwrap(failure);
-      log.warn("{} {} failed: the plugin threw {}", ex.kind().event(), ex.requestId(), t.getClass().getName(),
+      log.warn("{} {} failed: the plugin threw {}", ex.kind().event(), LogText.safe(ex.requestId()),
+          t.getClass().getName(),
           scrubbedCopy(t, ex.secrets()));
     } else {
-      log.info("{} {} answered {}: {}", ex.kind().event(), ex.requestId(), code, error.path("message").asText());
+      log.info("{} {} answered {}: {}", ex.kind().event(), LogText.safe(ex.requestId()), code,
+          LogText.safe(error.path("message").asText(), 2000));
     }
     sendError(ex.kind(), ex.requestId(), error, ex.secrets());
   }
@@ -286,7 +321,8 @@ final class Dispatcher {
       Exchange ex = f.exchange;
       String what = ex.kind() == RequestKind.INVOKE_TOOL && ex.tool() != null
           ? "tool `" + ex.tool().name() + "`" : ex.kind().event();
-      log.warn("{} {} timed out after {}", ex.kind().event(), ex.requestId(), Durations.describe(limit));
+      log.warn("{} {} timed out after {}", ex.kind().event(), LogText.safe(ex.requestId()),
+          Durations.describe(limit));
       sendError(ex.kind(), ex.requestId(), ErrorPayloads.error(ErrorCodes.TIMEOUT,
           what + " timed out after " + Durations.describe(limit)), ex.secrets());
       signal();

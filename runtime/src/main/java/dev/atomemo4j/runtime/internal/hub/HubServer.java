@@ -317,6 +317,13 @@ public final class HubServer implements PluginServer {
     }
 
     @Override
+    public void onUnparsableFrame(String frameTopic, String event, String requestId) {
+      if (topic.equals(frameTopic)) {
+        dispatcher.onUnparsable(event, requestId);
+      }
+    }
+
+    @Override
     public void onUpgradeRefused(int httpStatus) {
       if (config.mode() == Mode.DEBUG) {
         fatal("the Hub refused the connection (HTTP " + httpStatus + "): the debug API key in HUB_DEBUG_API_KEY is "

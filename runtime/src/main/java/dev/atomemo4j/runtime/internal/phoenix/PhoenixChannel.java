@@ -399,7 +399,7 @@ public final class PhoenixChannel {
         try {
           binding.handler().handle(frame);
         } catch (RuntimeException e) {
-          log.warn("handler for {} {} threw; ignored", topic, frame.event(), Redaction.loggable(e));
+          log.warn("handler for {} {} threw; ignored", topic, LogText.safe(frame.event()), Redaction.loggable(e));
         }
       }
     }
@@ -431,7 +431,7 @@ public final class PhoenixChannel {
     JsonNode status = frame.payload().get("status");
     ReplyStatus replyStatus = status == null ? null : ReplyStatus.fromServer(status.textValue());
     if (replyStatus == null) {
-      log.warn("ignoring reply on {} with a missing or unknown status (ref {})", topic, frame.ref());
+      log.warn("ignoring reply on {} with a missing or unknown status (ref {})", topic, LogText.safe(frame.ref()));
       return;
     }
     Push push = frame.ref() == null ? null : awaitingReply.get(frame.ref());

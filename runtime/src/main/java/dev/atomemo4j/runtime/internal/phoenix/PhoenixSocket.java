@@ -59,6 +59,8 @@ public final class PhoenixSocket implements AutoCloseable {
   private static final long DRAIN_POLL_MILLIS = 5;
 
   private static final Logger log = LoggerFactory.getLogger(PhoenixSocket.class);
+  /** The peer decides how many bad frames it sends: their warnings are rate-limited. */
+  private final WarningLimiter warnings = new WarningLimiter(log);
   private static final AtomicInteger SOCKET_IDS = new AtomicInteger();
 
   /**
@@ -657,12 +659,18 @@ public final class PhoenixSocket implements AutoCloseable {
     Frame frame;
     try {
       frame = codec.decode(text);
+    } catch (FrameCodec.UnparsableFrameException e) {
+      warnings.warn("unparsable frame", "cannot parse a frame from {} ({}: {}, request_id {}): {}", redactedUrl,
+          LogText.safe(e.topic), LogText.safe(e.event), LogText.safe(e.requestId), e.getMessage());
+      notifyListener(l -> l.onUnparsableFrame(e.topic, e.event, e.requestId));
+      return;
     } catch (FrameCodec.MalformedFrameException e) {
-      log.warn("ignoring malformed frame from {}: {}", redactedUrl, e.getMessage());
+      warnings.warn("malformed frame", "ignoring malformed frame from {}: {}", redactedUrl, e.getMessage());
       return;
     }
     if (log.isDebugEnabled()) {
-      log.debug("recv {} {} ({}, {})", frame.topic(), frame.event(), frame.joinRef(), frame.ref());
+      log.debug("recv {} {} ({}, {})", LogText.safe(frame.topic()), LogText.safe(frame.event()),
+          LogText.safe(frame.joinRef()), LogText.safe(frame.ref()));
     }
     if (frame.ref() != null && frame.ref().equals(pendingHeartbeatRef)) {
       clearHeartbeats();
@@ -678,7 +686,8 @@ public final class PhoenixSocket implements AutoCloseable {
 
   private void onConnBinary(Connection c, int size) {
     if (c == conn) {
-      log.warn("ignoring binary frame of {} bytes from {}: V2 text frames only", size, redactedUrl);
+      warnings.warn("binary frame", "ignoring binary frame of {} bytes from {}: V2 text frames only", size,
+          redactedUrl);
     }
   }
 

@@ -29,4 +29,10 @@ public interface SocketListener {
    * This is final: nothing is retried. Call {@link PhoenixSocket#connect()} to try again deliberately.
    */
   default void onUpgradeRefused(int httpStatus) {}
+
+  /**
+   * A frame too deeply nested to parse, whose top levels could be read: its topic, event and the payload's
+   * {@code request_id} (null when it has none), raw as sent. Lets the receiver answer the request anyway.
+   */
+  default void onUnparsableFrame(String topic, String event, String requestId) {}
 }
