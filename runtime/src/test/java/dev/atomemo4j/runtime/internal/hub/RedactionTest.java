@@ -135,4 +135,17 @@ class RedactionTest {
     assertThat(e.get("problems").get(0).get("pointer").asText()).isEqualTo("/limits/[REDACTED]");
     assertThat(e.toString()).doesNotContain(CREDENTIAL_VALUE);
   }
+
+  @Test
+  void debugShowsFramesWithTheLoggingBackendAtItsDefaultInfoLevel() {
+    RecordingLogs.minimumLevel(org.slf4j.event.Level.INFO);
+    fx.startAndRegister();
+    fx.request("invoke_tool", "{'request_id':'r','tool_name':'echo-text','parameters':{'text':'hi'}}",
+        "invoke_tool_response");
+
+    assertThat(RecordingLogs.events()).anyMatch(e -> e.logger().equals("dev.atomemo4j.frames")
+        && e.text().startsWith("<- invoke_tool {\"request_id\":\"r\""));
+    assertThat(RecordingLogs.events()).anyMatch(e -> e.logger().equals("dev.atomemo4j.frames")
+        && e.text().startsWith("-> invoke_tool_response"));
+  }
 }
