@@ -317,6 +317,13 @@ public final class HubServer implements PluginServer {
     }
 
     @Override
+    public void onCertificateRefused(String redactedMessage) {
+      fatal("the TLS certificate of the Hub at " + Redaction.redact(config.baseUrl()) + " is not trusted ("
+          + redactedMessage + "): check HUB_WS_URL, and if the Hub uses a private CA add it to the JVM's trust "
+          + "store (javax.net.ssl.trustStore)");
+    }
+
+    @Override
     public void onUnparsableFrame(String frameTopic, String event, String requestId) {
       if (topic.equals(frameTopic)) {
         dispatcher.onUnparsable(event, requestId);

@@ -706,8 +706,23 @@ public final class PhoenixSocket implements AutoCloseable {
     }
   }
 
-  private void onConnFailure(Connection c, int httpStatus, String redactedMessage) {
+  private void onConnFailure(Connection c, int httpStatus, String redactedMessage, boolean certificate) {
     if (c != conn) {
+      return;
+    }
+    if (certificate) {
+      // A certificate that is not trusted (expired, self-signed, for another host) stays so: retrying only delays
+      // the error, and the plugin would look like it cannot reach the Hub.
+      log.warn("TLS handshake with {} failed: {}; not retrying", redactedUrl, redactedMessage);
+      closeWasClean = true;
+      detach();
+      clearHeartbeats();
+      reconnectTimer.reset();
+      for (PhoenixChannel channel : List.copyOf(channels)) {
+        channel.onSocketError();
+      }
+      triggerChanError("certificate_refused");
+      notifyListener(l -> l.onCertificateRefused(redactedMessage));
       return;
     }
     if (httpStatus > 0 && httpStatus != 101) {
@@ -825,6 +840,25 @@ public final class PhoenixSocket implements AutoCloseable {
     }
   }
 
+  /** An untrusted or mismatching server certificate somewhere in the chain of {@code t}. */
+  static boolean isCertificateFailure(Throwable t) {
+    int depth = 0;
+    for (Throwable cur = t; cur != null && depth < 10; cur = cur.getCause(), depth++) {
+      if (cur instanceof javax.net.ssl.SSLPeerUnverifiedException
+          || cur instanceof java.security.cert.CertificateException) {
+        return true;
+      }
+      if (cur instanceof javax.net.ssl.SSLHandshakeException && cur.getMessage() != null
+          && (cur.getMessage().contains("PKIX") || cur.getMessage().contains("certificate"))) {
+        return true;
+      }
+      if (cur.getCause() == cur) {
+        break;
+      }
+    }
+    return false;
+  }
+
   private static void validateCloseCode(int code, String reason) {
     if (code < 1000 || code >= 5000 || (code >= 1004 && code <= 1006) || (code >= 1015 && code <= 2999)) {
       throw new IllegalArgumentException("not a close code a client may send: " + code);
@@ -891,7 +925,8 @@ public final class PhoenixSocket implements AutoCloseable {
       // Keep only the status: the Response (and its toString) carries the URL with the api key.
       int status = response == null ? -1 : response.code();
       String message = Redaction.describe(t);
-      runOnLoop(() -> onConnFailure(this, status, message));
+      boolean certificate = isCertificateFailure(t);
+      runOnLoop(() -> onConnFailure(this, status, message, certificate));
     }
 
     @Override
