@@ -65,6 +65,8 @@ final class Dispatcher {
     final AtomicBoolean answered = new AtomicBoolean();
     final AtomicBoolean finished = new AtomicBoolean();
     final AtomicBoolean slotReleased = new AtomicBoolean();
+    /** The answer has been handed to the channel: shutdown may leave only after every answer has. */
+    volatile boolean handedOff;
     volatile boolean started;
     volatile Future<?> worker;
     volatile CompletableFuture<Void> run;
@@ -286,6 +288,7 @@ final class Dispatcher {
     answer.set("data", data);
     try {
       send(ex.kind().responseEvent(), answer, ex.secrets());
+      handedOff(f);
       if (log.isDebugEnabled()) {
         log.debug("{} {} answered in {} ms", ex.kind().event(), ex.requestId(), elapsedMillis(f));
       }
@@ -294,6 +297,7 @@ final class Dispatcher {
           ErrorCodes.INVALID_RETURN);
       sendError(ex.kind(), ex.requestId(), ErrorPayloads.error(ErrorCodes.INVALID_RETURN,
           "the result is too large to send in one frame: " + tooLarge.getMessage()), ex.secrets());
+      handedOff(f);
     }
   }
 
@@ -314,6 +318,7 @@ final class Dispatcher {
           LogText.safe(error.path("message").asText(), 2000));
     }
     sendError(ex.kind(), ex.requestId(), error, ex.secrets());
+    handedOff(f);
   }
 
   private void onLimit(InFlight f, Duration limit) {
@@ -325,7 +330,7 @@ final class Dispatcher {
           Durations.describe(limit));
       sendError(ex.kind(), ex.requestId(), ErrorPayloads.error(ErrorCodes.TIMEOUT,
           what + " timed out after " + Durations.describe(limit)), ex.secrets());
-      signal();
+      handedOff(f);
     }
     cancel(f);
   }
@@ -401,6 +406,7 @@ final class Dispatcher {
         log.warn("{} {} abandoned: {}", f.exchange.kind().event(), f.exchange.requestId(), code);
         sendError(f.exchange.kind(), f.exchange.requestId(), ErrorPayloads.error(code, message),
             f.exchange.secrets());
+        handedOff(f);
       }
     }
     return n;
@@ -419,11 +425,18 @@ final class Dispatcher {
 
   private boolean allAnswered() {
     for (InFlight f : inFlight.values()) {
-      if (!f.answered.get()) {
+      // Answered is not enough: between the flag and the hand-off the answer is not in the channel yet, and a leave
+      // pushed before it would strand it in the channel's buffer.
+      if (!f.answered.get() || !f.handedOff) {
         return false;
       }
     }
     return true;
+  }
+
+  private void handedOff(InFlight f) {
+    f.handedOff = true;
+    signal();
   }
 
   private void signal() {

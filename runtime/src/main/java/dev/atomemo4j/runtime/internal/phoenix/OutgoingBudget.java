@@ -10,8 +10,12 @@ package dev.atomemo4j.runtime.internal.phoenix;
  */
 final class OutgoingBudget {
 
+  /** Answers serialized at the same time, at most. */
+  static final int SERIALIZATIONS = 2;
+
   private final long limitBytes;
   private long usedBytes;
+  private final java.util.concurrent.Semaphore serializations = new java.util.concurrent.Semaphore(SERIALIZATIONS);
 
   OutgoingBudget(long limitBytes) {
     if (limitBytes <= 0) {
@@ -37,6 +41,19 @@ final class OutgoingBudget {
     usedBytes += bytes;
     if (interrupted) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Waits for a serialization slot, unless {@code mayWait} is false (the loop serializes its small answers at once). */
+  void enterSerialization(boolean mayWait) {
+    if (mayWait) {
+      serializations.acquireUninterruptibly();
+    }
+  }
+
+  void leaveSerialization(boolean mayWait) {
+    if (mayWait) {
+      serializations.release();
     }
   }
 

@@ -163,9 +163,21 @@ public final class PhoenixChannel {
       throw new IllegalStateException(
           "tried to send '" + event + "' to '" + topic + "' before joining; call join() first");
     }
-    String payloadJson = socket.encodePayload(topic, event, payload == null ? socket.emptyObject() : payload);
-    long bytes = FrameCodec.utf8Length(payloadJson);
-    socket.outgoingBudget().acquire(bytes, !socket.onLoop());
+    boolean mayWait = !socket.onLoop();
+    // Serializing a large answer takes a few times its size for a moment, and a serialized answer waiting for the
+    // budget holds its text beside its tree: a burst of them serialized all at once would need the very heap the
+    // budget is there to save. So a few answers at a time are serialized and wait for the budget; the others wait
+    // before serializing.
+    String payloadJson;
+    long bytes;
+    socket.outgoingBudget().enterSerialization(mayWait);
+    try {
+      payloadJson = socket.encodePayload(topic, event, payload == null ? socket.emptyObject() : payload);
+      bytes = FrameCodec.utf8Length(payloadJson);
+      socket.outgoingBudget().acquire(bytes, mayWait);
+    } finally {
+      socket.outgoingBudget().leaveSerialization(mayWait);
+    }
     Answer answer = new Answer(this, event, payloadJson, bytes, bufferTimeout);
     socket.runOnLoop(
         () -> {
