@@ -53,8 +53,10 @@ public final class PhoenixSocket implements AutoCloseable {
    * drops the frame when its queue would go over 16 MiB, so frames wait in this socket's own queue instead.
    */
   static final long DEFAULT_TRANSPORT_QUEUE_BYTES = 8L * 1024 * 1024;
-  /** Default of the answers' back-pressure budget ({@link OutgoingBudget}). */
+  /** Default of the answers' back-pressure budget ({@link ByteBudget}). */
   static final long DEFAULT_OUTGOING_BUDGET_BYTES = 16L * 1024 * 1024;
+  /** Received frames queued for the loop, at most, before OkHttp stops reading (TCP then slows the Hub). */
+  static final long DEFAULT_INCOMING_BACKLOG_BYTES = 16L * 1024 * 1024;
   /** How often, while frames wait or are unconfirmed, the socket looks at how much of OkHttp's queue is written. */
   private static final long DRAIN_POLL_MILLIS = 5;
 
@@ -141,7 +143,9 @@ public final class PhoenixSocket implements AutoCloseable {
   /** Connected, but waiting for room in OkHttp's queue (its 16 MiB limit would otherwise drop the socket). */
   private final ArrayDeque<Outbound> waitingForRoom = new ArrayDeque<>();
   private final long transportQueueBytes;
-  private final OutgoingBudget outgoingBudget;
+  private final ByteBudget outgoingBudget;
+  /** Bytes of received frames not yet handled on the loop; OkHttp's reader waits while it is full. */
+  private final ByteBudget incomingBacklog = new ByteBudget(DEFAULT_INCOMING_BACKLOG_BYTES);
   private ScheduledFuture<?> drainPoll;
   private long refCounter;
   private String pendingHeartbeatRef;
@@ -167,7 +171,7 @@ public final class PhoenixSocket implements AutoCloseable {
     this.listener = b.listener;
     this.codec = new FrameCodec(b.maxFrameBytes);
     this.transportQueueBytes = b.transportQueueBytes;
-    this.outgoingBudget = new OutgoingBudget(b.outgoingBudgetBytes);
+    this.outgoingBudget = new ByteBudget(b.outgoingBudgetBytes);
     this.name = "atomemo4j-phoenix-" + SOCKET_IDS.incrementAndGet();
     this.loop =
         new ScheduledThreadPoolExecutor(
@@ -409,7 +413,7 @@ public final class PhoenixSocket implements AutoCloseable {
     return pushTimeout;
   }
 
-  OutgoingBudget outgoingBudget() {
+  ByteBudget outgoingBudget() {
     return outgoingBudget;
   }
 
@@ -901,7 +905,19 @@ public final class PhoenixSocket implements AutoCloseable {
 
     @Override
     public void onMessage(WebSocket webSocket, String text) {
-      runOnLoop(() -> onConnMessage(this, text));
+      long size = text.length();
+      incomingBacklog.acquire(size, true, () -> closed.get());
+      try {
+        loop.execute(() -> {
+          try {
+            runGuarded(() -> onConnMessage(this, text));
+          } finally {
+            incomingBacklog.release(size);
+          }
+        });
+      } catch (RejectedExecutionException e) {
+        incomingBacklog.release(size); // closed: the frame is dropped with the socket
+      }
     }
 
     @Override
