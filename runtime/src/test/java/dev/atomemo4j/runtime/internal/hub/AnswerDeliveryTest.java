@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.atomemo4j.runtime.testsupport.HubConnection;
 import dev.atomemo4j.runtime.testsupport.RecordingLogs;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -89,8 +88,7 @@ class AnswerDeliveryTest {
     // 24 results of 2 MiB are 48 MiB: three times OkHttp's 16 MiB send queue, which drops the socket when full.
     fx.hub.pauseReading();
     sendBlobRequests(24, TWO_MIB);
-    awaitProduced(24);
-    assertThat(fx.server.dispatcher().awaitAnswered(Duration.ofSeconds(30))).isTrue();
+    awaitProduced(24); // each is sent right after it is made; without back-pressure OkHttp's queue overflows here
 
     fx.hub.resumeReading();
 
@@ -107,7 +105,6 @@ class AnswerDeliveryTest {
     fx.hub.pauseReading();
     sendBlobRequests(3, TWO_MIB);
     awaitProduced(3);
-    assertThat(fx.server.dispatcher().awaitAnswered(Duration.ofSeconds(30))).isTrue();
 
     fx.hub.dropConnections();
     fx.hub.resumeReading();
