@@ -161,7 +161,8 @@ final class Broker implements AutoCloseable {
         }
         if (reason == LeaveReason.CONNECTION_CLOSED && !reconnectGrace.isZero() && !affected.isEmpty()) {
             log.info("Instance {} of {} lost its connection with {} request(s) unanswered; waiting {} ms for it to "
-                    + "reconnect and answer", gone.id(), entry.identifier(), affected.size(), reconnectGrace.toMillis());
+                    + "reconnect and answer", gone.id(), entry.identifier(), affected.size(),
+                    reconnectGrace.toMillis());
             timer.schedule(() -> moveOn(entry, gone, reason, connection, affected), reconnectGrace.toMillis(),
                     TimeUnit.MILLISECONDS);
             return;

@@ -36,7 +36,8 @@ class SecretsTest {
                 List.of(string("host"), secret("token")));
         Property tokens = new ArrayProperty(PropertyCommon.named("tokens"), null, null, null, secret(null), null,
                 null);
-        Property vault = new ObjectProperty(PropertyCommon.named("vault"), List.of(), secret(null), null, null, null);
+        Property vault = new ObjectProperty(PropertyCommon.named("vault"), List.of(), secret(null), null, null,
+                null);
         ObjectNode parameters = json("{'connection':{'host':'db','token':'t1'},'tokens':['t2'],'vault':{'k':'t3'}}");
 
         Secrets.maskParameters(List.of(connection, tokens, vault), parameters);
@@ -48,11 +49,13 @@ class SecretsTest {
     @Test
     void secretsInMapValuesThatAreRecordsAndInUnionVariantsAreMasked() throws Exception {
         Property entry = ObjectProperty.of(PropertyCommon.named(null), List.of(string("user"), secret("password")));
-        Property accounts = new ObjectProperty(PropertyCommon.named("accounts"), List.of(), entry, null, null, null);
+        Property accounts = new ObjectProperty(PropertyCommon.named("accounts"), List.of(), entry, null, null,
+                null);
         Property variant = ObjectProperty.of(PropertyCommon.named(null), List.of(string("kind"), secret("key")));
         Property auths = new ArrayProperty(PropertyCommon.named("auths"), null, null, null,
                 new DiscriminatedUnionProperty(List.of(variant), "kind", null), null, null);
-        ObjectNode parameters = json("{'accounts':{'a':{'user':'u','password':'p1'}},'auths':[{'kind':'k','key':'p2'}]}");
+        ObjectNode parameters = json(
+                "{'accounts':{'a':{'user':'u','password':'p1'}},'auths':[{'kind':'k','key':'p2'}]}");
 
         Secrets.maskParameters(List.of(accounts, auths), parameters);
 

@@ -12,7 +12,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * {@code ./atomemo4j chaos [--smoke] [--only WORD] [--out FILE]}: runs every fault suite against a plugin in a child JVM, prints
+ * {@code ./atomemo4j chaos [--smoke] [--only WORD] [--out FILE]}: runs every fault suite against a plugin in a
+ * child JVM, prints
  * the table, writes it to {@code reliability/results/latest.md} (the smoke run to {@code target/chaos-smoke.md}),
  * and exits 1 when any answer was lost, any request with a usable id went unanswered, a marker leaked or the
  * plugin crashed. Everything runs on loopback.

@@ -53,7 +53,7 @@ final class ByteBudget {
     }
   }
 
-  /** Waits for a serialization slot, unless {@code mayWait} is false (the loop serializes its small answers at once). */
+  /** Waits for a serialization slot, unless {@code mayWait} is false: the loop serializes its small answers at once. */
   void enterSerialization(boolean mayWait) {
     if (mayWait) {
       serializations.acquireUninterruptibly();

@@ -80,7 +80,8 @@ class LargeAnswerStreamTest {
       if (e == null) {
         continue;
       }
-      assertThat(e).as("a frame, not the end of the connection (plugin log: %s)", tail(log)).isInstanceOf(HubConnection.Text.class);
+      assertThat(e).as("a frame, not the end of the connection (plugin log: %s)", tail(log))
+          .isInstanceOf(HubConnection.Text.class);
       ArrayNode frame = Json.array(((HubConnection.Text) e).text());
       if ("heartbeat".equals(frame.get(3).asText())) {
         connection.replyOk(frame);
