@@ -34,7 +34,9 @@ import org.slf4j.LoggerFactory;
  *       fails with {@code devhub:timeout}.</li>
  *   <li>When the instance holding a request goes away (leave, rejoin, lost connection, crash), the request is sent
  *       once more, with the same {@code request_id}, to another ready instance; with none left, or if it was already
- *       failed over once, it fails with {@code devhub:instance_left}.</li>
+ *       failed over once, it fails with {@code devhub:instance_left}. After a lost connection this waits for the
+ *       reconnect grace first: a plugin that reconnects delivers the answers it made meanwhile on its new
+ *       connection, as the runtime keeps unsent answers for the next connection.</li>
  * </ul>
  *
  * <p>Futures are completed on the {@code completions} executor, never on a Jetty thread, so callers may chain work
@@ -50,13 +52,22 @@ final class Broker implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Broker.class);
 
+    /** Default time a plugin whose connection dropped has to reconnect and answer before its requests move on. */
+    static final Duration DEFAULT_RECONNECT_GRACE = Duration.ofSeconds(3);
+
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
     private final ScheduledExecutorService timer;
     private final Executor completions;
+    private final Duration reconnectGrace;
 
     Broker(ScheduledExecutorService timer, Executor completions) {
+        this(timer, completions, DEFAULT_RECONNECT_GRACE);
+    }
+
+    Broker(ScheduledExecutorService timer, Executor completions, Duration reconnectGrace) {
         this.timer = timer;
         this.completions = completions;
+        this.reconnectGrace = reconnectGrace;
     }
 
     /** True for {@code <request>_response}, {@code <request>_error} and {@code unsupported_event}. */
@@ -148,6 +159,20 @@ final class Broker implements AutoCloseable {
                 affected.add(request);
             }
         }
+        if (reason == LeaveReason.CONNECTION_CLOSED && !reconnectGrace.isZero() && !affected.isEmpty()) {
+            log.info("Instance {} of {} lost its connection with {} request(s) unanswered; waiting {} ms for it to "
+                    + "reconnect and answer", gone.id(), entry.identifier(), affected.size(),
+                    reconnectGrace.toMillis());
+            timer.schedule(() -> moveOn(entry, gone, reason, connection, affected), reconnectGrace.toMillis(),
+                    TimeUnit.MILLISECONDS);
+            return;
+        }
+        moveOn(entry, gone, reason, connection, affected);
+    }
+
+    /** Fails the requests still held by the gone connection over to another instance once, or fails them. */
+    private void moveOn(PluginEntry entry, Instance gone, LeaveReason reason, String connection,
+            List<Pending> affected) {
         for (Pending request : affected) {
             synchronized (request) {
                 Instance holder = request.instance;

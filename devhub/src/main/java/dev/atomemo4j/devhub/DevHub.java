@@ -91,14 +91,14 @@ public final class DevHub implements AutoCloseable {
             if (state != State.NEW) {
                 throw new IllegalStateException("a DevHub can be started once; it is " + state);
             }
-            Path data = Files.createDirectories(config.dataDirectory);
+            Path data = DataDirectory.prepare(config.dataDirectory, CREDENTIALS_FILE, API_KEY_FILE);
             resolveApiKey(data);
             CredentialStore credentials = CredentialStore.open(data.resolve(CREDENTIALS_FILE));
             timer = new ScheduledThreadPoolExecutor(1, daemonThreads("devhub-timer"));
             timer.setRemoveOnCancelPolicy(true);
             workers = Executors.newCachedThreadPool(daemonThreads("devhub-worker"));
             catalogue = new Catalogue(workers);
-            broker = new Broker(timer, workers);
+            broker = new Broker(timer, workers, config.reconnectGrace);
             files = new FileStore(data.resolve(FILES_DIRECTORY), this::url);
             frames = new FrameLog(config.frameLogCapacity, catalogue);
             operations = new Operations(catalogue, broker, credentials, this::url, config.requestTimeout);
@@ -413,6 +413,7 @@ public final class DevHub implements AutoCloseable {
         private Path dataDirectory = DEFAULT_DATA_DIRECTORY;
         private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
         private Duration idleTimeout = PhoenixServer.DEFAULT_IDLE_TIMEOUT;
+        private Duration reconnectGrace = Broker.DEFAULT_RECONNECT_GRACE;
         private URI llmEndpoint;
         private String llmApiKey;
         private String llmModel;
@@ -463,6 +464,18 @@ public final class DevHub implements AutoCloseable {
         }
 
         /** Closes sockets without traffic for this long; default 60 s (Phoenix's default). */
+        /**
+         * How long requests held by a plugin whose connection dropped wait for it to reconnect and answer, before
+         * they fail over to another instance or fail with {@code devhub:instance_left}; default 3 s, zero for none.
+         */
+        public Builder reconnectGrace(Duration reconnectGrace) {
+            if (reconnectGrace.isNegative()) {
+                throw new IllegalArgumentException("reconnectGrace must not be negative");
+            }
+            this.reconnectGrace = reconnectGrace;
+            return this;
+        }
+
         public Builder idleTimeout(Duration idleTimeout) {
             if (idleTimeout.isNegative() || idleTimeout.isZero()) {
                 throw new IllegalArgumentException("idleTimeout must be positive");
@@ -512,6 +525,7 @@ public final class DevHub implements AutoCloseable {
             copy.apiKey = apiKey;
             copy.dataDirectory = dataDirectory;
             copy.requestTimeout = requestTimeout;
+            copy.reconnectGrace = reconnectGrace;
             copy.idleTimeout = idleTimeout;
             copy.llmEndpoint = llmEndpoint;
             copy.llmApiKey = llmApiKey;

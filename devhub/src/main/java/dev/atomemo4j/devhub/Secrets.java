@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.atomemo4j.model.CredentialDefinition;
 import dev.atomemo4j.model.property.ArrayProperty;
+import dev.atomemo4j.model.property.DiscriminatedUnionProperty;
 import dev.atomemo4j.model.property.EncryptedStringProperty;
 import dev.atomemo4j.model.property.ObjectProperty;
 import dev.atomemo4j.model.property.Property;
@@ -71,6 +72,31 @@ final class Secrets {
             ObjectProperty object = (ObjectProperty) property;
             if (object.properties() != null) {
                 maskParameters(object.properties(), (ObjectNode) value);
+            }
+            Property further = object.additionalProperties();
+            if (further != null) {
+                // A Map<String, V>: every key not declared as a property has the additional properties' shape.
+                ObjectNode map = (ObjectNode) value;
+                List<String> keys = new java.util.ArrayList<>();
+                map.fieldNames().forEachRemaining(keys::add);
+                for (String key : keys) {
+                    if (object.properties() != null && find(object.properties(), key) != null) {
+                        continue;
+                    }
+                    if (further instanceof EncryptedStringProperty) {
+                        map.set(key, mask(map.get(key)));
+                    } else {
+                        maskNested(further, map.get(key));
+                    }
+                }
+            }
+        } else if (property instanceof DiscriminatedUnionProperty && value instanceof ObjectNode) {
+            // Mask what any variant declares secret: the discriminator may be missing or wrong in a bad request.
+            List<Property> variants = ((DiscriminatedUnionProperty) property).anyOf();
+            if (variants != null) {
+                for (Property variant : variants) {
+                    maskNested(variant, value);
+                }
             }
         } else if (property instanceof ArrayProperty && value instanceof ArrayNode) {
             Property items = ((ArrayProperty) property).items();

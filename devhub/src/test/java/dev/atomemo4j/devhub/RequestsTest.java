@@ -176,6 +176,22 @@ class RequestsTest extends HubTest {
     }
 
     @Test
+    void aRequestCaughtByAConnectionDropIsAnsweredByThePluginAfterItReconnects() {
+        FakePlugin plugin = startPlugin();
+
+        CompletableFuture<Api.Reply> reply = api.postAsync(INVOKE, json("{'parameters':{'text':'x'}}"));
+        JsonNode request = plugin.awaitRequest("invoke_tool");
+        plugin.drop();
+        FakePlugin reconnected = track(FakePlugin.start(hub, TestDefinitions.acmeEcho()));
+        awaitReady(TestDefinitions.PLUGIN);
+        reconnected.respond("invoke_tool", request, json("{'text':'late but here'}"));
+
+        JsonNode body = Api.await(reply).json();
+        assertThat(body.get("ok").asBoolean()).isTrue();
+        assertThat(body.get("data")).isEqualTo(json("{'text':'late but here'}"));
+    }
+
+    @Test
     void requestFailsWithInstanceLeftWhenNoOtherInstanceIsConnected() {
         FakePlugin plugin = startPlugin();
 

@@ -46,7 +46,7 @@ public final class Codec {
   public static Object decodeParameters(Shape.Obj input, JsonNode parameters, JsonNode credentials,
       PluginDescriptor descriptor, String what, Secrets secrets) throws RequestFailure {
     Decoded d = ShapeDecoder.decodeParameters(input, parameters,
-        DecodeContext.of(credentials, credentialShapes(descriptor)));
+        DecodeContext.of(credentials, credentialShapes(descriptor)).masking(secrets::scrub));
     return valueOrFail(d, "invalid parameters for " + what, "", secrets);
   }
 
@@ -71,7 +71,7 @@ public final class Codec {
     StringBuilder message = new StringBuilder(what).append(": ");
     for (int i = 0; i < problems.size(); i++) {
       Problem p = problems.get(i);
-      String pointer = pointerPrefix + p.pointer();
+      String pointer = secrets.scrubPointer(pointerPrefix + p.pointer());
       String text = secrets.scrub(p.message());
       ObjectNode item = list.addObject();
       item.put("pointer", pointer);

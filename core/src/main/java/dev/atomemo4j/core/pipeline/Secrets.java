@@ -65,6 +65,24 @@ public final class Secrets {
     return s != null && values.contains(s);
   }
 
+  /**
+   * A JSON pointer with every known secret masked, also where the pointer escapes it ({@code ~0}, {@code ~1}): a map
+   * key may be a secret.
+   */
+  public String scrubPointer(String pointer) {
+    if (pointer == null || values.isEmpty()) {
+      return pointer;
+    }
+    String out = scrub(pointer);
+    for (String v : values) {
+      String escaped = v.replace("~", "~0").replace("/", "~1");
+      if (!escaped.equals(v) && out.contains(escaped)) {
+        out = out.replace(escaped, MASK);
+      }
+    }
+    return out;
+  }
+
   /** {@code text} with every known secret replaced by {@value #MASK}; null stays null. */
   public String scrub(String text) {
     if (text == null || values.isEmpty()) {

@@ -94,7 +94,7 @@ public final class ValidateStage implements Stage {
     PluginDescriptor d = ex.descriptor();
     Optional<ToolBinding> tool = d.tool(name);
     if (tool.isEmpty()) {
-      throw new RequestFailure(ErrorCodes.TOOL_NOT_FOUND, "plugin `" + d.name() + "` has no tool `" + name + "`"
+      throw new RequestFailure(ErrorCodes.TOOL_NOT_FOUND, "plugin `" + d.name() + "` has no tool `" + echo(name) + "`"
           + available("tools", d.tools().stream().map(ToolBinding::name).collect(Collectors.joining(", "))));
     }
     ex.tool(tool.get());
@@ -107,7 +107,7 @@ public final class ValidateStage implements Stage {
     ToolBinding.Handler handler = methods.get(method);
     if (handler == null) {
       throw new RequestFailure(ErrorCodes.METHOD_NOT_SUPPORTED, "tool `" + tool.name() + "` has no " + what
-          + " method `" + method + "`" + available("methods", String.join(", ", methods.keySet().stream()
+          + " method `" + echo(method) + "`" + available("methods", String.join(", ", methods.keySet().stream()
               .sorted().toList())));
     }
     ex.attributes().put(InvokeStage.HANDLER, handler);
@@ -120,7 +120,7 @@ public final class ValidateStage implements Stage {
     Optional<CredentialBinding> found = d.credential(name);
     if (found.isEmpty()) {
       throw new RequestFailure(ErrorCodes.CREDENTIAL_NOT_FOUND, "plugin `" + d.name() + "` has no credential `"
-          + name + "`" + available("credentials",
+          + echo(name) + "`" + available("credentials",
               d.credentials().stream().map(CredentialBinding::name).collect(Collectors.joining(", "))));
     }
     CredentialBinding c = found.get();
@@ -129,6 +129,24 @@ public final class ValidateStage implements Stage {
     }
     ex.credentialRecord(Codec.decodeCredential(c, ex.request().credentialValues(), ex.secrets()));
     return c;
+  }
+
+  /**
+   * A name the front end received, for an error message: control characters escaped and cut to 100 characters, so a
+   * 3 MiB {@code tool_name} cannot become a 3 MiB message (or forge log lines where the message is logged).
+   */
+  private static String echo(String s) {
+    StringBuilder out = new StringBuilder();
+    int n = Math.min(s.length(), 100);
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (c < 0x20 || c == 0x7f || c == '\u2028' || c == '\u2029') {
+        out.append(String.format("\\u%04x", (int) c));
+      } else {
+        out.append(c);
+      }
+    }
+    return n < s.length() ? out.append("…(").append(s.length()).append(" chars)").toString() : out.toString();
   }
 
   private static String available(String what, String names) {

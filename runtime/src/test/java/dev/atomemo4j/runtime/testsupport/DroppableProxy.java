@@ -22,6 +22,9 @@ final class DroppableProxy implements AutoCloseable {
   private final InetSocketAddress target;
   private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
   private final AtomicInteger toBreak = new AtomicInteger();
+  /** While set, nothing is relayed from the client to the server: a Hub that stopped reading. */
+  private final Object upstreamGate = new Object();
+  private volatile boolean upstreamPaused;
 
   DroppableProxy(InetSocketAddress target) throws IOException {
     this.target = target;
@@ -36,6 +39,18 @@ final class DroppableProxy implements AutoCloseable {
   /** The next connection is accepted and closed at once, before any HTTP response: a transport failure. */
   void breakNext() {
     toBreak.incrementAndGet();
+  }
+
+  /** Stops relaying what clients send, so their socket buffers fill up, as with a Hub that stopped reading. */
+  void pauseUpstream() {
+    upstreamPaused = true;
+  }
+
+  void resumeUpstream() {
+    synchronized (upstreamGate) {
+      upstreamPaused = false;
+      upstreamGate.notifyAll();
+    }
   }
 
   /** Closes every relayed connection, both ways. */
@@ -63,19 +78,19 @@ final class DroppableProxy implements AutoCloseable {
         Socket upstream = new Socket(target.getAddress(), target.getPort());
         sockets.add(client);
         sockets.add(upstream);
-        daemon("proxy-up", () -> pipe(client, upstream)).start();
-        daemon("proxy-down", () -> pipe(upstream, client)).start();
+        daemon("proxy-up", () -> pipe(client, upstream, true)).start();
+        daemon("proxy-down", () -> pipe(upstream, client, false)).start();
       } catch (IOException e) {
         // server closed, or the upstream refused: nothing to relay
       }
     }
   }
 
-  private void pipe(Socket from, Socket to) {
+  private void pipe(Socket from, Socket to, boolean upstream) {
     byte[] buffer = new byte[16 * 1024];
     try (InputStream in = from.getInputStream()) {
       OutputStream out = to.getOutputStream();
-      for (int n; (n = in.read(buffer)) != -1; ) {
+      for (int n; (n = readWhenAllowed(in, buffer, upstream)) != -1; ) {
         out.write(buffer, 0, n);
         out.flush();
       }
@@ -87,6 +102,22 @@ final class DroppableProxy implements AutoCloseable {
       sockets.remove(from);
       sockets.remove(to);
     }
+  }
+
+  private int readWhenAllowed(InputStream in, byte[] buffer, boolean upstream) throws IOException {
+    if (upstream) {
+      synchronized (upstreamGate) {
+        while (upstreamPaused) {
+          try {
+            upstreamGate.wait();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+          }
+        }
+      }
+    }
+    return in.read(buffer);
   }
 
   private static Thread daemon(String name, Runnable body) {

@@ -135,6 +135,12 @@ public final class HubConnection extends WebSocketListener {
     return webSocket.send(Json.compact(Json.parse(frame)));
   }
 
+  /** Bytes this side has queued and not yet written; OkHttp closes the socket when a send would pass 16 MiB. */
+  public long queuedBytes() {
+    awaitOpen();
+    return webSocket.queueSize();
+  }
+
   /** Sends text exactly as given, malformed or not. */
   public void sendRaw(String text) {
     awaitOpen();

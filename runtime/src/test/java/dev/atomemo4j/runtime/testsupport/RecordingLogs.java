@@ -28,10 +28,23 @@ public final class RecordingLogs {
   /** Tests provoke many warnings on purpose; {@code -Dphoenix.test.warnings=true} shows them while debugging. */
   private static final boolean ECHO_WARNINGS = Boolean.getBoolean("phoenix.test.warnings");
 
+  /** Events below this level are neither enabled nor recorded, as with a backend configured at that level. */
+  private static volatile Level threshold = Level.TRACE;
+
   private RecordingLogs() {}
+
+  /** Like a backend at {@code level} (e.g. slf4j-simple's default, INFO); {@link #clear()} resets it to TRACE. */
+  public static void minimumLevel(Level level) {
+    threshold = level;
+  }
+
+  private static boolean enabled(Level level) {
+    return level.toInt() >= threshold.toInt();
+  }
 
   public static void clear() {
     EVENTS.clear();
+    threshold = Level.TRACE;
   }
 
   public static List<Event> events() {
@@ -66,6 +79,9 @@ public final class RecordingLogs {
     @Override
     protected void handleNormalizedLoggingCall(
         Level level, Marker marker, String pattern, Object[] arguments, Throwable throwable) {
+      if (!enabled(level)) {
+        return;
+      }
       String text = MessageFormatter.basicArrayFormat(pattern, arguments);
       if (throwable != null) {
         StringWriter trace = new StringWriter();
@@ -80,52 +96,52 @@ public final class RecordingLogs {
 
     @Override
     public boolean isTraceEnabled() {
-      return true;
+      return enabled(Level.TRACE);
     }
 
     @Override
     public boolean isTraceEnabled(Marker marker) {
-      return true;
+      return enabled(Level.TRACE);
     }
 
     @Override
     public boolean isDebugEnabled() {
-      return true;
+      return enabled(Level.DEBUG);
     }
 
     @Override
     public boolean isDebugEnabled(Marker marker) {
-      return true;
+      return enabled(Level.DEBUG);
     }
 
     @Override
     public boolean isInfoEnabled() {
-      return true;
+      return enabled(Level.INFO);
     }
 
     @Override
     public boolean isInfoEnabled(Marker marker) {
-      return true;
+      return enabled(Level.INFO);
     }
 
     @Override
     public boolean isWarnEnabled() {
-      return true;
+      return enabled(Level.WARN);
     }
 
     @Override
     public boolean isWarnEnabled(Marker marker) {
-      return true;
+      return enabled(Level.WARN);
     }
 
     @Override
     public boolean isErrorEnabled() {
-      return true;
+      return enabled(Level.ERROR);
     }
 
     @Override
     public boolean isErrorEnabled(Marker marker) {
-      return true;
+      return enabled(Level.ERROR);
     }
   }
 

@@ -52,6 +52,15 @@ public final class TestHub implements AutoCloseable {
     proxy.dropAll();
   }
 
+  /** Stops reading what clients send (their sends pile up in their own queues) until {@link #resumeReading()}. */
+  public void pauseReading() {
+    proxy.pauseUpstream();
+  }
+
+  public void resumeReading() {
+    proxy.resumeUpstream();
+  }
+
   /** The next upgrade is answered with {@code status} instead of 101. */
   public void refuseNext(int status) {
     scripted.add(new MockResponse.Builder().code(status).body("refused").build());

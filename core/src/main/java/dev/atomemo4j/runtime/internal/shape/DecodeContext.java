@@ -17,10 +17,30 @@ public final class DecodeContext {
 
   private final Function<String, JsonNode> credentials;
   private final Function<String, Shape.Obj> credentialShapes;
+  private final java.util.function.UnaryOperator<String> masker;
 
   private DecodeContext(Function<String, JsonNode> credentials, Function<String, Shape.Obj> credentialShapes) {
+    this(credentials, credentialShapes, java.util.function.UnaryOperator.identity());
+  }
+
+  private DecodeContext(Function<String, JsonNode> credentials, Function<String, Shape.Obj> credentialShapes,
+      java.util.function.UnaryOperator<String> masker) {
     this.credentials = credentials;
     this.credentialShapes = credentialShapes;
+    this.masker = masker;
+  }
+
+  /**
+   * This context, masking the request's secrets in every value a problem message quotes, before the value is
+   * shortened: a secret cut first would pass half-masked.
+   */
+  public DecodeContext masking(java.util.function.UnaryOperator<String> mask) {
+    return new DecodeContext(credentials, credentialShapes, Objects.requireNonNull(mask, "mask"));
+  }
+
+  /** {@code text} with the request's secrets masked. */
+  String mask(String text) {
+    return masker.apply(text);
   }
 
   /**

@@ -980,7 +980,7 @@ public final class ShapeDecoder {
       return kind(node);
     }
     if (node.isTextual()) {
-      String s = node.textValue();
+      String s = context.mask(node.textValue());
       if (s.length() > MAX_QUOTED) {
         int end = Character.isHighSurrogate(s.charAt(MAX_QUOTED - 1)) ? MAX_QUOTED - 1 : MAX_QUOTED;
         s = s.substring(0, end) + "…";

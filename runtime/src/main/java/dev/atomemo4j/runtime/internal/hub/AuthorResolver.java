@@ -145,6 +145,13 @@ final class AuthorResolver {
       problems.add(file + ": auth." + deployment + ".endpoint is not an http(s) URL");
       return null;
     }
+    if (!endpoint.isHttps() && !HubConfig.isLoopback(endpoint.host())) {
+      // The bearer token would travel in clear text to another machine.
+      problems.add(file + ": auth." + deployment + ".endpoint `" + endpoint.scheme() + "://" + endpoint.host()
+          + "` is not https; the login token is only sent over https (or plain http to this machine); fix the "
+          + "endpoint, run `atomemo auth login` again, or set " + HubConfig.AUTHOR + " and " + HubConfig.EMAIL);
+      return null;
+    }
     HttpUrl url = endpoint.resolve(SESSION_PATH); // §13.3: the absolute path replaces any path
     return http -> lookUp(http, url, token);
   }

@@ -10,6 +10,8 @@ import dev.atomemo4j.core.pipeline.RequestPipeline;
 import dev.atomemo4j.core.pipeline.ResultEncoder;
 import dev.atomemo4j.core.pipeline.Secrets;
 import dev.atomemo4j.runtime.internal.phoenix.Frame;
+import dev.atomemo4j.runtime.internal.phoenix.LogText;
+import dev.atomemo4j.runtime.internal.phoenix.WarningLimiter;
 import dev.atomemo4j.runtime.spi.PluginDescriptor;
 import dev.atomemo4j.runtime.spi.ToolBinding;
 import java.time.Duration;
@@ -55,6 +57,8 @@ final class Dispatcher {
   }
 
   private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+  /** Warnings the Hub can cause at will, rate-limited per kind. */
+  private final WarningLimiter warnings = new WarningLimiter(log);
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   /** Events that have handlers of their own and are never "unsupported". */
@@ -70,6 +74,8 @@ final class Dispatcher {
     final AtomicBoolean answered = new AtomicBoolean();
     final AtomicBoolean finished = new AtomicBoolean();
     final AtomicBoolean slotReleased = new AtomicBoolean();
+    /** The answer has been handed to the channel: shutdown may leave only after every answer has. */
+    volatile boolean handedOff;
     volatile boolean started;
     volatile Future<?> worker;
     volatile CompletableFuture<Void> run;
@@ -102,8 +108,8 @@ final class Dispatcher {
   /** Guarded by {@link #lock}. */
   private boolean accepting = true;
   private final Map<String, InFlight> inFlight = new ConcurrentHashMap<>();
-  /** Per tool, its Secret-typed parameters: their values are secrets of the request like credential values. */
-  private final Map<String, List<String>> secretParameters = new HashMap<>();
+  /** The input shapes of the tools that take a Secret somewhere: its values are secrets of the request. */
+  private final Map<String, dev.atomemo4j.runtime.spi.Shape.Obj> secretInputs = new java.util.HashMap<>();
 
   Dispatcher(PluginDescriptor descriptor, RequestPipeline pipeline, ExecutorService workers,
       ScheduledExecutorService timers, Responder responder, FrameLog frames, String apiKey, boolean withStack,
@@ -111,9 +117,8 @@ final class Dispatcher {
     this.descriptor = descriptor;
     for (ToolBinding t : descriptor.tools()) {
       tools.put(t.name(), t);
-      List<String> names = Secrets.secretParameters(t);
-      if (!names.isEmpty()) {
-        secretParameters.put(t.name(), names);
+      if (SecretValues.mayHoldSecrets(t.input())) {
+        secretInputs.put(t.name(), t.input());
       }
     }
     this.pipeline = pipeline;
@@ -134,7 +139,8 @@ final class Dispatcher {
     ObjectNode payload = frame.payload();
     JsonNode idNode = payload.get("request_id");
     if (idNode == null || !idNode.isTextual() || idNode.textValue().isEmpty()) {
-      log.warn("{} without a usable request_id (it is {}); answering {}", kind.event(),
+      warnings.warn("request without request_id", "{} without a usable request_id (it is {}); answering {}",
+          kind.event(),
           idNode == null ? "missing" : idNode.getNodeType().name().toLowerCase(java.util.Locale.ROOT),
           ErrorCodes.INVALID_REQUEST);
       ObjectNode answer = NODES.objectNode();
@@ -147,8 +153,9 @@ final class Dispatcher {
     }
     String id = idNode.textValue();
     JsonNode toolName = payload.get("tool_name");
-    Secrets secrets = HubRequests.secretsOf(payload, apiKey, toolName == null ? List.of()
-        : secretParameters.getOrDefault(toolName.asText(), List.of()));
+    dev.atomemo4j.runtime.spi.Shape.Obj secretInput = toolName == null ? null : secretInputs.get(toolName.asText());
+    Secrets secrets = HubRequests.secretsOf(payload, apiKey, secretInput == null ? List.of()
+        : SecretValues.in(secretInput, payload.get("parameters")));
     frames.received(kind.event(), payload, secrets);
 
     String refusal = null;
@@ -159,7 +166,8 @@ final class Dispatcher {
         refusalCode = ErrorCodes.SHUTTING_DOWN;
         refusal = "the plugin is shutting down and takes no new requests; retry once it is back";
       } else if (inFlight.containsKey(id)) {
-        log.warn("{} {} is already in flight; ignoring the duplicate", kind.event(), id);
+        warnings.warn("duplicate request", "{} {} is already in flight; ignoring the duplicate", kind.event(),
+            LogText.safe(id));
         return;
       } else if (!slots.tryAcquire()) {
         refusalCode = ErrorCodes.OVERLOADED;
@@ -170,7 +178,7 @@ final class Dispatcher {
       }
     }
     if (f == null) {
-      log.warn("refusing {} {}: {}", kind.event(), id, refusalCode);
+      warnings.warn("refused " + refusalCode, "refusing {} {}: {}", kind.event(), LogText.safe(id), refusalCode);
       sendError(kind, id, ErrorPayloads.error(refusalCode, refusal), secrets);
       return;
     }
@@ -188,6 +196,31 @@ final class Dispatcher {
   }
 
   /**
+   * A request too deeply nested to parse (the socket could read only its top levels): answered
+   * {@code sdk:invalid_request} with its {@code request_id}, so the Hub does not wait for it in vain. Socket loop.
+   */
+  void onUnparsable(String event, String requestId) {
+    RequestKind kind = RequestKind.byEvent(event);
+    String errorEvent = kind != null ? kind.errorEvent() : requestId != null && !requestId.isEmpty()
+        && !HANDLED.contains(event) && !event.startsWith("phx_") ? "unsupported_event" : null;
+    if (errorEvent == null) {
+      return;
+    }
+    ObjectNode answer = NODES.objectNode();
+    if (requestId == null || requestId.isEmpty()) {
+      answer.set("request_id", NullNode.getInstance());
+    } else {
+      answer.put("request_id", requestId);
+    }
+    answer.set("error", ErrorPayloads.error(ErrorCodes.INVALID_REQUEST, "`" + LogText.safe(event) + "` could not "
+        + "be read: it is nested deeper than the JSON parser allows (1000 levels); send a flatter payload"));
+    if (kind == null) {
+      answer.put("event", event);
+    }
+    send(errorEvent, answer, Secrets.NONE);
+  }
+
+  /**
    * An event without a handler (§8.9): answered {@code unsupported_event} when it carries a request id, logged
    * otherwise. Runs on the socket loop.
    */
@@ -198,13 +231,15 @@ final class Dispatcher {
     }
     JsonNode id = frame.payload().get("request_id");
     if (id == null || !id.isTextual() || id.textValue().isEmpty()) {
-      log.info("ignoring unsupported event `{}` without a request_id", event);
+      log.info("ignoring unsupported event `{}` without a request_id", LogText.safe(event));
       return;
     }
-    log.warn("answering unsupported event `{}` ({})", event, id.textValue());
+    warnings.warn("unsupported event", "answering unsupported event `{}` ({})", LogText.safe(event),
+        LogText.safe(id.textValue()));
     ObjectNode answer = NODES.objectNode();
     answer.put("request_id", id.textValue());
-    answer.set("error", ErrorPayloads.error(HubErrorCodes.UNSUPPORTED_EVENT, "Event not supported: " + event));
+    answer.set("error", ErrorPayloads.error(HubErrorCodes.UNSUPPORTED_EVENT, "Event not supported: "
+        + LogText.safe(event)));
     answer.put("event", event);
     send("unsupported_event", answer, Secrets.NONE);
   }
@@ -268,6 +303,7 @@ final class Dispatcher {
     answer.set("data", data);
     try {
       send(f.kind.responseEvent(), answer, f.secrets);
+      handedOff(f);
       if (log.isDebugEnabled()) {
         log.debug("{} {} answered in {} ms", f.kind.event(), f.requestId, elapsedMillis(f));
       }
@@ -276,6 +312,7 @@ final class Dispatcher {
           ErrorCodes.INVALID_RETURN);
       sendError(f.kind, f.requestId, ErrorPayloads.error(ErrorCodes.INVALID_RETURN,
           "the result is too large to send in one frame: " + tooLarge.getMessage()), f.secrets);
+      handedOff(f);
     }
   }
 
@@ -287,12 +324,15 @@ final class Dispatcher {
     String code = error.path("code").asText();
     if (ErrorCodes.EXCEPTION.equals(code)) {
       Throwable t = ErrorPayloads.unwrap(failure);
-      log.warn("{} {} failed: the plugin threw {}", f.kind.event(), f.requestId, t.getClass().getName(),
+      log.warn("{} {} failed: the plugin threw {}", f.kind.event(), LogText.safe(f.requestId),
+          t.getClass().getName(),
           scrubbedCopy(t, f.secrets));
     } else {
-      log.info("{} {} answered {}: {}", f.kind.event(), f.requestId, code, error.path("message").asText());
+      log.info("{} {} answered {}: {}", f.kind.event(), LogText.safe(f.requestId), code,
+          LogText.safe(error.path("message").asText(), 2000));
     }
     sendError(f.kind, f.requestId, error, f.secrets);
+    handedOff(f);
   }
 
   private void onLimit(InFlight f, Duration limit) {
@@ -300,10 +340,10 @@ final class Dispatcher {
       Exchange ex = f.exchange;
       String what = f.kind == RequestKind.INVOKE_TOOL && ex != null && ex.tool() != null
           ? "tool `" + ex.tool().name() + "`" : f.kind.event();
-      log.warn("{} {} timed out after {}", f.kind.event(), f.requestId, Durations.describe(limit));
+      log.warn("{} {} timed out after {}", f.kind.event(), LogText.safe(f.requestId), Durations.describe(limit));
       sendError(f.kind, f.requestId, ErrorPayloads.error(ErrorCodes.TIMEOUT,
           what + " timed out after " + Durations.describe(limit)), f.secrets);
-      signal();
+      handedOff(f);
     }
     cancel(f);
   }
@@ -377,8 +417,9 @@ final class Dispatcher {
     for (InFlight f : new ArrayList<>(inFlight.values())) {
       if (f.answered.compareAndSet(false, true)) {
         n++;
-        log.warn("{} {} abandoned: {}", f.kind.event(), f.requestId, code);
+        log.warn("{} {} abandoned: {}", f.kind.event(), LogText.safe(f.requestId), code);
         sendError(f.kind, f.requestId, ErrorPayloads.error(code, message), f.secrets);
+        handedOff(f);
       }
     }
     return n;
@@ -397,11 +438,18 @@ final class Dispatcher {
 
   private boolean allAnswered() {
     for (InFlight f : inFlight.values()) {
-      if (!f.answered.get()) {
+      // Answered is not enough: between the flag and the hand-off the answer is not in the channel yet, and a leave
+      // pushed before it would strand it in the channel's buffer.
+      if (!f.answered.get() || !f.handedOff) {
         return false;
       }
     }
     return true;
+  }
+
+  private void handedOff(InFlight f) {
+    f.handedOff = true;
+    signal();
   }
 
   private void signal() {

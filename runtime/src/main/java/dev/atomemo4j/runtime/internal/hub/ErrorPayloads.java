@@ -54,7 +54,7 @@ final class ErrorPayloads {
     ObjectNode e = error(ErrorCodes.EXCEPTION, secrets.scrub(messageOf(t)));
     e.put("name", t.getClass().getName());
     if (withStack) {
-      e.put("stack", secrets.scrub(stackOf(t)));
+      e.put("stack", stackOf(t, secrets));
     }
     return e;
   }
@@ -120,10 +120,11 @@ final class ErrorPayloads {
     return m == null || m.isBlank() ? t.getClass().getSimpleName() : m;
   }
 
-  private static String stackOf(Throwable t) {
+  /** Masked before it is cut, so a secret across the cut cannot pass half-masked. */
+  private static String stackOf(Throwable t, Secrets secrets) {
     StringWriter out = new StringWriter();
     t.printStackTrace(new PrintWriter(out));
-    String s = out.toString();
+    String s = secrets.scrub(out.toString());
     return s.length() > MAX_STACK_CHARS ? s.substring(0, MAX_STACK_CHARS) + "\n\t..." : s;
   }
 }

@@ -13,7 +13,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * With {@code DEBUG} on (hub-protocol §12), logs the payloads of the requests received and the answers sent, at
- * DEBUG level on logger {@code dev.atomemo4j.runtime.internal.hub.FrameLog}, redacted:
+ * INFO level on logger {@value #LOGGER}, redacted. INFO, so that {@code DEBUG=true} shows frames whatever the
+ * logging setup (slf4j-simple and most configurations default to INFO); silence them by turning that one logger
+ * off. Redaction:
  *
  * <ul>
  *   <li>every value inside {@code credentials}, {@code credential} and {@code parameters_patch} is masked, keys
@@ -29,7 +31,10 @@ import org.slf4j.LoggerFactory;
  */
 final class FrameLog {
 
-  private static final Logger log = LoggerFactory.getLogger(FrameLog.class);
+  /** The logger frames go to. */
+  static final String LOGGER = "dev.atomemo4j.frames";
+
+  private static final Logger log = LoggerFactory.getLogger(LOGGER);
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final Set<String> MASK_ALL_INSIDE = Set.of("credentials", "credential", "parameters_patch");
   private static final Set<String> SECRET_NAMES = Set.of("api_key", "apikey", "access_token", "refresh_token",
@@ -44,18 +49,18 @@ final class FrameLog {
   }
 
   boolean enabled() {
-    return enabled && log.isDebugEnabled();
+    return enabled && log.isInfoEnabled();
   }
 
   void received(String event, JsonNode payload, Secrets secrets) {
     if (enabled()) {
-      log.debug("<- {} {}", event, redact(payload, secrets));
+      log.info("<- {} {}", event, redact(payload, secrets));
     }
   }
 
   void sent(String event, JsonNode payload, Secrets secrets) {
     if (enabled()) {
-      log.debug("-> {} {}", event, redact(payload, secrets));
+      log.info("-> {} {}", event, redact(payload, secrets));
     }
   }
 
@@ -71,7 +76,7 @@ final class FrameLog {
     if (node.isObject()) {
       ObjectNode out = NODES.objectNode();
       for (Map.Entry<String, JsonNode> m : node.properties()) {
-        String key = m.getKey();
+        String key = secrets.scrub(m.getKey()); // a map key may be a secret too
         boolean maskInside = maskAll || MASK_ALL_INSIDE.contains(key);
         if (SECRET_NAMES.contains(key.toLowerCase(Locale.ROOT)) && !m.getValue().isContainerNode()) {
           out.put(key, Secrets.MASK);

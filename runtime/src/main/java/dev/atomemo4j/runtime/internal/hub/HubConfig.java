@@ -163,14 +163,44 @@ public final class HubConfig {
     return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
   }
 
-  /** Literal loopback hosts only: no DNS lookup at start-up. */
+  /** Resolves a host name to its addresses; tests replace it. */
+  interface Resolver {
+    java.net.InetAddress[] resolve(String host) throws java.net.UnknownHostException;
+  }
+
+  /** Loopback literals, and {@code localhost} names that resolve to loopback addresses only. */
   static boolean isLoopback(String host) {
+    return isLoopback(host, java.net.InetAddress::getAllByName);
+  }
+
+  /**
+   * Literal loopback addresses are taken as they are. {@code localhost} and {@code *.localhost} are resolved first:
+   * RFC 6761 says they should be loopback, but a resolver may map {@code anything.localhost} elsewhere, and the
+   * debug key would then travel in clear text to another machine.
+   */
+  static boolean isLoopback(String host, Resolver resolver) {
     String h = host.toLowerCase(Locale.ROOT);
     if (h.startsWith("[") && h.endsWith("]")) {
       h = h.substring(1, h.length() - 1);
     }
-    if (h.equals("localhost") || h.endsWith(".localhost") || h.equals("::1") || h.equals("0:0:0:0:0:0:0:1")) {
+    if (h.equals("::1") || h.equals("0:0:0:0:0:0:0:1")) {
       return true;
+    }
+    if (h.equals("localhost") || h.endsWith(".localhost")) {
+      try {
+        java.net.InetAddress[] addresses = resolver.resolve(h);
+        if (addresses.length == 0) {
+          return false;
+        }
+        for (java.net.InetAddress a : addresses) {
+          if (!a.isLoopbackAddress()) {
+            return false;
+          }
+        }
+        return true;
+      } catch (java.net.UnknownHostException | SecurityException e) {
+        return false;
+      }
     }
     String[] parts = h.split("\\.", -1);
     if (parts.length != 4 || !parts[0].equals("127")) {

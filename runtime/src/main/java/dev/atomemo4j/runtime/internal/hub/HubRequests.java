@@ -80,19 +80,17 @@ final class HubRequests {
 
   /**
    * The secrets of a request payload: every string of its {@code credentials} and {@code credential} members, the
-   * values of the named (Secret-typed) tool parameters, and {@code apiKey} if not null. Read from the raw payload,
-   * before it is checked, because the frame log prints the payload as received.
+   * values the tool receives as {@code Secret} ({@code secretValues}, found by {@code SecretValues}), and
+   * {@code apiKey} if not null. Read from the raw payload, before it is checked, because the frame log prints the
+   * payload as received.
    */
-  static Secrets secretsOf(JsonNode payload, String apiKey, List<String> secretParameters) {
+  static Secrets secretsOf(JsonNode payload, String apiKey, List<String> secretValues) {
     Secrets.Builder secrets = Secrets.builder()
         .value(apiKey)
         .allStringsOf(payload.get("credentials"))
         .allStringsOf(payload.get("credential"));
-    JsonNode parameters = payload.get("parameters");
-    if (parameters != null) {
-      for (String name : secretParameters) {
-        secrets.allStringsOf(parameters.get(name));
-      }
+    for (String value : secretValues) {
+      secrets.value(value);
     }
     return secrets.build();
   }

@@ -110,7 +110,7 @@ public final class HubServer implements PluginServer {
         ex -> new HubToolContext(ex.requestId(), ex.organizationId(), hubCalls, http), workers);
     Duration responseTimeout = o.responsePushTimeout;
     this.dispatcher = new Dispatcher(descriptor, pipeline, workers, timers,
-        (event, payload) -> channel.push(event, payload, responseTimeout), frames, config.apiKey(),
+        (event, payload) -> channel.cast(event, payload, responseTimeout), frames, config.apiKey(),
         config.debugStacks(), o.maxInFlight);
     this.shutdownHook = o.shutdownHook ? new Thread(this::close, "atomemo4j-shutdown-hook") : null;
   }
@@ -316,6 +316,20 @@ public final class HubServer implements PluginServer {
     @Override
     public void onTransportError(String redactedMessage) {
       lastTransportError = redactedMessage;
+    }
+
+    @Override
+    public void onCertificateRefused(String redactedMessage) {
+      fatal("the TLS certificate of the Hub at " + Redaction.redact(config.baseUrl()) + " is not trusted ("
+          + redactedMessage + "): check HUB_WS_URL, and if the Hub uses a private CA add it to the JVM's trust "
+          + "store (javax.net.ssl.trustStore)");
+    }
+
+    @Override
+    public void onUnparsableFrame(String frameTopic, String event, String requestId) {
+      if (topic.equals(frameTopic)) {
+        dispatcher.onUnparsable(event, requestId);
+      }
     }
 
     @Override

@@ -1,6 +1,10 @@
 package dev.atomemo4j.runtime.internal.phoenix;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
@@ -22,11 +26,36 @@ import java.io.UncheckedIOException;
 final class FrameCodec {
 
   /** Thrown for a frame that is not a well-formed V2 text frame; the message is safe to log. */
-  static final class MalformedFrameException extends Exception {
+  static class MalformedFrameException extends Exception {
     MalformedFrameException(String message) {
       super(message);
     }
   }
+
+  /**
+   * A frame nested deeper than the parser allows, of which the top levels could still be read: enough to answer the
+   * request it carries instead of dropping it without a word (issue 11, defect 5). Fields are raw, as sent.
+   */
+  static final class UnparsableFrameException extends MalformedFrameException {
+    final String topic;
+    final String event;
+    final String requestId;
+
+    UnparsableFrameException(String message, String topic, String event, String requestId) {
+      super(message);
+      this.topic = topic;
+      this.event = event;
+      this.requestId = requestId;
+    }
+  }
+
+  /**
+   * For the recovery read only: a streaming parser keeps no tree and recurses nowhere, so any depth is safe to skip
+   * within the frame size limit.
+   */
+  private static final JsonFactory UNBOUNDED = JsonFactory.builder()
+      .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(Integer.MAX_VALUE).build())
+      .build();
 
   private final ObjectMapper mapper;
   private final int maxFrameBytes;
@@ -58,7 +87,9 @@ final class FrameCodec {
     try {
       root = mapper.readTree(text);
     } catch (StreamConstraintsException e) {
-      throw new MalformedFrameException("frame exceeds a JSON parser limit (nesting depth or token size)");
+      String message = "frame exceeds a JSON parser limit (nesting depth or token size)";
+      UnparsableFrameException recovered = recoverTopLevels(text, message);
+      throw recovered != null ? recovered : new MalformedFrameException(message);
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
       throw new MalformedFrameException(
@@ -83,6 +114,45 @@ final class FrameCodec {
       throw new MalformedFrameException("payload is a JSON " + payload.getNodeType() + ", not an object");
     }
     return new Frame(joinRef, ref, topic, event, (ObjectNode) payload);
+  }
+
+  /**
+   * Reads {@code [join_ref, ref, topic, event, {...}]} as a stream, skipping every nested value, to find the topic,
+   * the event and the payload's top-level {@code request_id}. Null when even that shape is not there.
+   */
+  private static UnparsableFrameException recoverTopLevels(String text, String message) {
+    try (JsonParser p = UNBOUNDED.createParser(text)) {
+      if (p.nextToken() != JsonToken.START_ARRAY) {
+        return null;
+      }
+      String[] heads = new String[4];
+      for (int i = 0; i < 4; i++) {
+        JsonToken t = p.nextToken();
+        if (t == JsonToken.VALUE_STRING) {
+          heads[i] = p.getText();
+        } else if (t != JsonToken.VALUE_NULL || i >= 2) {
+          return null;
+        }
+      }
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        return null;
+      }
+      String requestId = null;
+      for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+        String name = p.currentName();
+        JsonToken value = p.nextToken();
+        if ("request_id".equals(name) && value == JsonToken.VALUE_STRING) {
+          requestId = p.getText();
+        }
+        p.skipChildren();
+        if (requestId != null) {
+          break; // everything needed is read; the rest may be as deep as it likes
+        }
+      }
+      return new UnparsableFrameException(message, heads[2], heads[3], requestId);
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
   }
 
   /** Serializes a payload once, on the caller's thread, so later mutation of the node cannot race the loop. */

@@ -48,6 +48,8 @@ public final class PhoenixChannel {
   private final List<Binding> bindings = new ArrayList<>();
   private final Map<String, Push> awaitingReply = new HashMap<>();
   private final List<Push> pushBuffer = new ArrayList<>();
+  /** Answers waiting for the channel to be joined (again), oldest first. */
+  private final java.util.ArrayDeque<Answer> answerBuffer = new java.util.ArrayDeque<>();
   private final RetryTimer rejoinTimer;
   private boolean closedForGood;
 
@@ -142,6 +144,51 @@ public final class PhoenixChannel {
     return push;
   }
 
+  /**
+   * Sends {@code event} as an answer, which the server does not reply to (hub-protocol.md §5: {@code *_response},
+   * {@code *_error}, {@code unsupported_event}): nothing waits for a reply, and nothing holds the payload once it is
+   * written to the network. While the channel is not joined the answer waits, for at most {@code bufferTimeout};
+   * one caught by a dropped connection before it was written is sent again after the rejoin.
+   *
+   * <p>Back-pressure: when the answers not yet written already take the socket's outgoing budget, this waits until
+   * enough of them are written (never on the socket loop).
+   *
+   * @throws IllegalStateException if the channel was never joined
+   * @throws IllegalArgumentException if the encoded payload exceeds the socket's frame limit
+   */
+  public void cast(String event, ObjectNode payload, Duration bufferTimeout) {
+    Objects.requireNonNull(event, "event");
+    requirePositive(bufferTimeout);
+    if (!joinedOnce.get()) {
+      throw new IllegalStateException(
+          "tried to send '" + event + "' to '" + topic + "' before joining; call join() first");
+    }
+    boolean mayWait = !socket.onLoop();
+    // Serializing a large answer takes a few times its size for a moment, and a serialized answer waiting for the
+    // budget holds its text beside its tree: a burst of them serialized all at once would need the very heap the
+    // budget is there to save. So a few answers at a time are serialized and wait for the budget; the others wait
+    // before serializing.
+    String payloadJson;
+    long bytes;
+    socket.outgoingBudget().enterSerialization(mayWait);
+    try {
+      payloadJson = socket.encodePayload(topic, event, payload == null ? socket.emptyObject() : payload);
+      bytes = FrameCodec.utf8Length(payloadJson);
+      socket.outgoingBudget().acquire(bytes, mayWait);
+    } finally {
+      socket.outgoingBudget().leaveSerialization(mayWait);
+    }
+    Answer answer = new Answer(this, event, payloadJson, bytes, bufferTimeout);
+    socket.runOnLoop(
+        () -> {
+          if (canPush()) {
+            answer.send();
+          } else {
+            bufferAnswer(answer);
+          }
+        });
+  }
+
   /** Leaves with the socket's default push timeout. */
   public Push leave() {
     return leave(socket.pushTimeout());
@@ -220,6 +267,40 @@ public final class PhoenixChannel {
         || (state != ChannelState.LEAVING && state != ChannelState.CLOSED);
   }
 
+  /** An answer the socket could not write before its connection ended: it waits for the rejoin. */
+  void rebuffer(Answer answer) {
+    if (canPush()) {
+      answer.send();
+    } else {
+      bufferAnswer(answer);
+    }
+  }
+
+  private void bufferAnswer(Answer answer) {
+    if (closedForGood) {
+      log.warn("{} on {} is lost: the channel is closed", answer.event(), topic);
+      answer.settle();
+      return;
+    }
+    answerBuffer.add(answer);
+    answer.armDeadline(() -> {
+      if (answerBuffer.remove(answer)) {
+        log.warn("{} on {} is lost: the channel was not joined again within {} ms", answer.event(), topic,
+            answer.bufferTimeout().toMillis());
+      }
+    });
+  }
+
+  /** Answers waiting for a join. Tests only. */
+  int bufferedAnswers() {
+    return answerBuffer.size();
+  }
+
+  /** Pushes whose reply is still awaited. Tests only. */
+  int awaitingReplies() {
+    return awaitingReply.size();
+  }
+
   void onPushTimeout(Push push) {
     // Not in phoenix.js, same outcome: the push would be skipped at flush anyway; dropping it now keeps a channel
     // that never rejoins from accumulating dead pushes.
@@ -242,6 +323,9 @@ public final class PhoenixChannel {
     pushBuffer.clear();
     for (Push push : buffered) {
       push.send(); // skips pushes that already timed out
+    }
+    while (!answerBuffer.isEmpty() && canPush()) {
+      answerBuffer.poll().send();
     }
   }
 
@@ -327,7 +411,7 @@ public final class PhoenixChannel {
         try {
           binding.handler().handle(frame);
         } catch (RuntimeException e) {
-          log.warn("handler for {} {} threw; ignored", topic, frame.event(), Redaction.loggable(e));
+          log.warn("handler for {} {} threw; ignored", topic, LogText.safe(frame.event()), Redaction.loggable(e));
         }
       }
     }
@@ -359,7 +443,7 @@ public final class PhoenixChannel {
     JsonNode status = frame.payload().get("status");
     ReplyStatus replyStatus = status == null ? null : ReplyStatus.fromServer(status.textValue());
     if (replyStatus == null) {
-      log.warn("ignoring reply on {} with a missing or unknown status (ref {})", topic, frame.ref());
+      log.warn("ignoring reply on {} with a missing or unknown status (ref {})", topic, LogText.safe(frame.ref()));
       return;
     }
     Push push = frame.ref() == null ? null : awaitingReply.get(frame.ref());

@@ -48,18 +48,60 @@ public final class PhoenixSocket implements AutoCloseable {
   static final int DEFAULT_MAX_FRAME_BYTES = 15 * 1024 * 1024;
   /** Room for the brackets, quotes, commas and two refs around topic, event and payload. */
   private static final int FRAME_OVERHEAD_BYTES = 64;
+  /**
+   * Most bytes handed to OkHttp and not yet written, half its 16 MiB queue: OkHttp closes the socket with 1001 and
+   * drops the frame when its queue would go over 16 MiB, so frames wait in this socket's own queue instead.
+   */
+  static final long DEFAULT_TRANSPORT_QUEUE_BYTES = 8L * 1024 * 1024;
+  /** Default of the answers' back-pressure budget ({@link ByteBudget}). */
+  static final long DEFAULT_OUTGOING_BUDGET_BYTES = 16L * 1024 * 1024;
+  /** Received frames queued for the loop, at most, before OkHttp stops reading (TCP then slows the Hub). */
+  static final long DEFAULT_INCOMING_BACKLOG_BYTES = 16L * 1024 * 1024;
+  /** How often, while frames wait or are unconfirmed, the socket looks at how much of OkHttp's queue is written. */
+  private static final long DRAIN_POLL_MILLIS = 5;
 
   private static final Logger log = LoggerFactory.getLogger(PhoenixSocket.class);
+  /** The peer decides how many bad frames it sends: their warnings are rate-limited. */
+  private final WarningLimiter warnings = new WarningLimiter(log);
   private static final AtomicInteger SOCKET_IDS = new AtomicInteger();
 
-  /** A frame to send, kept unencoded until it leaves so the socket buffer can drop it once it went stale. */
+  /**
+   * A frame to send, kept unencoded until it leaves so the socket buffer can drop it once it went stale. With a
+   * {@code delivery}, the socket reports when the frame has been written to the network, or that it could not be
+   * (the connection ended first), so the sender can keep it for the next connection.
+   */
   record Outbound(
       String joinRef,
       String ref,
       String topic,
       String event,
       String payloadJson,
-      BooleanSupplier stillWanted) {}
+      BooleanSupplier stillWanted,
+      Delivery delivery) {
+
+    Outbound(String joinRef, String ref, String topic, String event, String payloadJson,
+        BooleanSupplier stillWanted) {
+      this(joinRef, ref, topic, event, payloadJson, stillWanted, null);
+    }
+
+    /** An upper bound of the frame's UTF-8 size, without encoding it. */
+    long estimatedBytes() {
+      return FrameCodec.utf8Length(payloadJson) + FrameCodec.utf8Length(topic) + FrameCodec.utf8Length(event)
+          + FRAME_OVERHEAD_BYTES;
+    }
+  }
+
+  /** What a sender of an {@link Outbound} with a delivery hears back; called on the loop, exactly once per send. */
+  interface Delivery {
+    /** The frame has been written to the network. */
+    void written();
+
+    /** The connection ended before the frame was written; it is not sent on any later connection by the socket. */
+    void unwritten();
+  }
+
+  /** A frame handed to OkHttp whose delivery waits until OkHttp has written it: its end in the stream of bytes. */
+  private record Handed(Outbound out, long endOffset) {}
 
   /** A one-shot timer owned by the loop; {@link #cancel()} wins even over a fire that is already queued. */
   static final class Timer {
@@ -98,6 +140,13 @@ public final class PhoenixSocket implements AutoCloseable {
   private boolean closeWasClean = true;
   private final List<PhoenixChannel> channels = new ArrayList<>();
   private final ArrayDeque<Outbound> sendBuffer = new ArrayDeque<>();
+  /** Connected, but waiting for room in OkHttp's queue (its 16 MiB limit would otherwise drop the socket). */
+  private final ArrayDeque<Outbound> waitingForRoom = new ArrayDeque<>();
+  private final long transportQueueBytes;
+  private final ByteBudget outgoingBudget;
+  /** Bytes of received frames not yet handled on the loop; OkHttp's reader waits while it is full. */
+  private final ByteBudget incomingBacklog = new ByteBudget(DEFAULT_INCOMING_BACKLOG_BYTES);
+  private ScheduledFuture<?> drainPoll;
   private long refCounter;
   private String pendingHeartbeatRef;
   private Timer heartbeatTimer;
@@ -121,6 +170,8 @@ public final class PhoenixSocket implements AutoCloseable {
     this.client = ownsClient ? new OkHttpClient() : b.client;
     this.listener = b.listener;
     this.codec = new FrameCodec(b.maxFrameBytes);
+    this.transportQueueBytes = b.transportQueueBytes;
+    this.outgoingBudget = new ByteBudget(b.outgoingBudgetBytes);
     this.name = "atomemo4j-phoenix-" + SOCKET_IDS.incrementAndGet();
     this.loop =
         new ScheduledThreadPoolExecutor(
@@ -362,6 +413,20 @@ public final class PhoenixSocket implements AutoCloseable {
     return pushTimeout;
   }
 
+  ByteBudget outgoingBudget() {
+    return outgoingBudget;
+  }
+
+  boolean onLoop() {
+    return Thread.currentThread() == loopThread;
+  }
+
+  /** Frames accepted but not yet written to the network (waiting for room, or in OkHttp's queue). Tests only. */
+  int unwrittenFrames() {
+    Connection c = conn;
+    return waitingForRoom.size() + (c == null ? 0 : c.handed.size());
+  }
+
   Backoff rejoinBackoff() {
     return rejoinBackoff;
   }
@@ -407,11 +472,120 @@ public final class PhoenixSocket implements AutoCloseable {
     }
   }
 
+  /** Sends now if OkHttp's queue has room and nothing waits before it; queues it in order otherwise. */
   private void send(Outbound out) {
+    if (!waitingForRoom.isEmpty() || !hasRoom(out.estimatedBytes())) {
+      waitingForRoom.add(out);
+      scheduleDrainPoll();
+      return;
+    }
+    write(out);
+  }
+
+  private boolean hasRoom(long bytes) {
+    long queued = conn.ws.queueSize();
+    return queued == 0 || queued + bytes <= transportQueueBytes;
+  }
+
+  private void write(Outbound out) {
+    Connection c = conn;
     String text = codec.encode(out.joinRef(), out.ref(), out.topic(), out.event(), out.payloadJson());
-    if (!conn.ws.send(text)) {
-      // OkHttp refuses once the socket is closing or its queue is full; the push will time out.
-      log.warn("WebSocket refused frame {} {} (ref {}); it is lost", out.topic(), out.event(), out.ref());
+    long bytes = FrameCodec.utf8Length(text);
+    if (!c.ws.send(text)) {
+      // OkHttp refuses once the socket is closing (its queue never fills: see hasRoom). A frame with a delivery is
+      // kept for the next connection; any other push will time out.
+      if (out.delivery() != null) {
+        c.handed.add(new Handed(out, Long.MAX_VALUE));
+        log.debug("WebSocket refused frame {} {} (ref {}); keeping it for the next connection", out.topic(),
+            out.event(), out.ref());
+      } else {
+        log.warn("WebSocket refused frame {} {} (ref {}); it is lost", out.topic(), out.event(), out.ref());
+      }
+      return;
+    }
+    c.handedBytes += bytes;
+    if (out.delivery() != null) {
+      c.handed.add(new Handed(out, c.handedBytes));
+      scheduleDrainPoll();
+    }
+  }
+
+  private void scheduleDrainPoll() {
+    if (drainPoll != null) {
+      return;
+    }
+    try {
+      drainPoll = loop.schedule(() -> runGuarded(this::drain), DRAIN_POLL_MILLIS, TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException e) {
+      // closed: the frames are settled by detach
+    }
+  }
+
+  /**
+   * Reports the frames OkHttp has written (its queue size falls as it writes), then moves waiting frames into the
+   * room that freed up. Runs on the loop while anything waits or is unconfirmed.
+   */
+  private void drain() {
+    drainPoll = null;
+    if (!isConnectedOnLoop()) {
+      return;
+    }
+    Connection c = conn;
+    long written = c.handedBytes - c.ws.queueSize();
+    while (!c.handed.isEmpty() && c.handed.peek().endOffset() <= written) {
+      deliver(c.handed.poll().out(), true);
+    }
+    while (!waitingForRoom.isEmpty() && isConnectedOnLoop() && hasRoom(waitingForRoom.peek().estimatedBytes())) {
+      Outbound out = waitingForRoom.poll();
+      if (out.delivery() != null || out.stillWanted().getAsBoolean()) {
+        write(out);
+      }
+    }
+    if (isConnectedOnLoop() && (!waitingForRoom.isEmpty() || !conn.handed.isEmpty())) {
+      scheduleDrainPoll();
+    }
+  }
+
+  private void deliver(Outbound out, boolean written) {
+    try {
+      if (written) {
+        out.delivery().written();
+      } else {
+        out.delivery().unwritten();
+      }
+    } catch (RuntimeException e) {
+      log.warn("delivery callback of {} {} threw; ignored", out.topic(), out.event(), Redaction.loggable(e));
+    }
+  }
+
+  /**
+   * The connection ended: frames OkHttp had not yet written, and frames still waiting for room, go back to their
+   * senders (in order) if they asked to hear; the rest are dropped, and their pushes time out.
+   */
+  private void returnUnwritten(Connection c) {
+    if (drainPoll != null) {
+      drainPoll.cancel(false);
+      drainPoll = null;
+    }
+    List<Outbound> back = new ArrayList<>();
+    if (c != null) {
+      long written = c.open ? c.handedBytes - c.ws.queueSize() : 0;
+      for (Handed h : c.handed) {
+        // Written to the network before the end: gone. Otherwise it never fully left.
+        if (h.endOffset() <= written) {
+          deliver(h.out(), true);
+        } else {
+          back.add(h.out());
+        }
+      }
+      c.handed.clear();
+    }
+    back.addAll(waitingForRoom);
+    waitingForRoom.clear();
+    for (Outbound out : back) {
+      if (out.delivery() != null) {
+        deliver(out, false);
+      }
     }
   }
 
@@ -459,8 +633,10 @@ public final class PhoenixSocket implements AutoCloseable {
   }
 
   private void detach() {
+    Connection c = conn;
     conn = null;
     publishedState = ConnectionState.CLOSED;
+    returnUnwritten(c);
   }
 
   private void onConnOpen(Connection c) {
@@ -487,12 +663,18 @@ public final class PhoenixSocket implements AutoCloseable {
     Frame frame;
     try {
       frame = codec.decode(text);
+    } catch (FrameCodec.UnparsableFrameException e) {
+      warnings.warn("unparsable frame", "cannot parse a frame from {} ({}: {}, request_id {}): {}", redactedUrl,
+          LogText.safe(e.topic), LogText.safe(e.event), LogText.safe(e.requestId), e.getMessage());
+      notifyListener(l -> l.onUnparsableFrame(e.topic, e.event, e.requestId));
+      return;
     } catch (FrameCodec.MalformedFrameException e) {
-      log.warn("ignoring malformed frame from {}: {}", redactedUrl, e.getMessage());
+      warnings.warn("malformed frame", "ignoring malformed frame from {}: {}", redactedUrl, e.getMessage());
       return;
     }
     if (log.isDebugEnabled()) {
-      log.debug("recv {} {} ({}, {})", frame.topic(), frame.event(), frame.joinRef(), frame.ref());
+      log.debug("recv {} {} ({}, {})", LogText.safe(frame.topic()), LogText.safe(frame.event()),
+          LogText.safe(frame.joinRef()), LogText.safe(frame.ref()));
     }
     if (frame.ref() != null && frame.ref().equals(pendingHeartbeatRef)) {
       clearHeartbeats();
@@ -508,7 +690,8 @@ public final class PhoenixSocket implements AutoCloseable {
 
   private void onConnBinary(Connection c, int size) {
     if (c == conn) {
-      log.warn("ignoring binary frame of {} bytes from {}: V2 text frames only", size, redactedUrl);
+      warnings.warn("binary frame", "ignoring binary frame of {} bytes from {}: V2 text frames only", size,
+          redactedUrl);
     }
   }
 
@@ -527,8 +710,23 @@ public final class PhoenixSocket implements AutoCloseable {
     }
   }
 
-  private void onConnFailure(Connection c, int httpStatus, String redactedMessage) {
+  private void onConnFailure(Connection c, int httpStatus, String redactedMessage, boolean certificate) {
     if (c != conn) {
+      return;
+    }
+    if (certificate) {
+      // A certificate that is not trusted (expired, self-signed, for another host) stays so: retrying only delays
+      // the error, and the plugin would look like it cannot reach the Hub.
+      log.warn("TLS handshake with {} failed: {}; not retrying", redactedUrl, redactedMessage);
+      closeWasClean = true;
+      detach();
+      clearHeartbeats();
+      reconnectTimer.reset();
+      for (PhoenixChannel channel : List.copyOf(channels)) {
+        channel.onSocketError();
+      }
+      triggerChanError("certificate_refused");
+      notifyListener(l -> l.onCertificateRefused(redactedMessage));
       return;
     }
     if (httpStatus > 0 && httpStatus != 101) {
@@ -646,6 +844,25 @@ public final class PhoenixSocket implements AutoCloseable {
     }
   }
 
+  /** An untrusted or mismatching server certificate somewhere in the chain of {@code t}. */
+  static boolean isCertificateFailure(Throwable t) {
+    int depth = 0;
+    for (Throwable cur = t; cur != null && depth < 10; cur = cur.getCause(), depth++) {
+      if (cur instanceof javax.net.ssl.SSLPeerUnverifiedException
+          || cur instanceof java.security.cert.CertificateException) {
+        return true;
+      }
+      if (cur instanceof javax.net.ssl.SSLHandshakeException && cur.getMessage() != null
+          && (cur.getMessage().contains("PKIX") || cur.getMessage().contains("certificate"))) {
+        return true;
+      }
+      if (cur.getCause() == cur) {
+        break;
+      }
+    }
+    return false;
+  }
+
   private static void validateCloseCode(int code, String reason) {
     if (code < 1000 || code >= 5000 || (code >= 1004 && code <= 1006) || (code >= 1015 && code <= 2999)) {
       throw new IllegalArgumentException("not a close code a client may send: " + code);
@@ -660,6 +877,10 @@ public final class PhoenixSocket implements AutoCloseable {
     private final int id;
     private WebSocket ws;
     private boolean open;
+    /** Bytes handed to OkHttp on this connection so far. */
+    private long handedBytes;
+    /** Frames with a delivery handed to OkHttp, in order, not yet known to be written. */
+    private final ArrayDeque<Handed> handed = new ArrayDeque<>();
 
     Connection(int id) {
       this.id = id;
@@ -684,7 +905,19 @@ public final class PhoenixSocket implements AutoCloseable {
 
     @Override
     public void onMessage(WebSocket webSocket, String text) {
-      runOnLoop(() -> onConnMessage(this, text));
+      long size = text.length();
+      incomingBacklog.acquire(size, true, () -> closed.get());
+      try {
+        loop.execute(() -> {
+          try {
+            runGuarded(() -> onConnMessage(this, text));
+          } finally {
+            incomingBacklog.release(size);
+          }
+        });
+      } catch (RejectedExecutionException e) {
+        incomingBacklog.release(size); // closed: the frame is dropped with the socket
+      }
     }
 
     @Override
@@ -708,7 +941,8 @@ public final class PhoenixSocket implements AutoCloseable {
       // Keep only the status: the Response (and its toString) carries the URL with the api key.
       int status = response == null ? -1 : response.code();
       String message = Redaction.describe(t);
-      runOnLoop(() -> onConnFailure(this, status, message));
+      boolean certificate = isCertificateFailure(t);
+      runOnLoop(() -> onConnFailure(this, status, message, certificate));
     }
 
     @Override
@@ -728,6 +962,8 @@ public final class PhoenixSocket implements AutoCloseable {
     private OkHttpClient client;
     private SocketListener listener = new SocketListener() {};
     private int maxFrameBytes = DEFAULT_MAX_FRAME_BYTES;
+    private long transportQueueBytes = DEFAULT_TRANSPORT_QUEUE_BYTES;
+    private long outgoingBudgetBytes = DEFAULT_OUTGOING_BUDGET_BYTES;
     private Scheduler scheduler;
 
     private Builder(String endpoint) {
@@ -779,6 +1015,27 @@ public final class PhoenixSocket implements AutoCloseable {
         throw new IllegalArgumentException("maxFrameBytes too small: " + bytes);
       }
       this.maxFrameBytes = bytes;
+      return this;
+    }
+
+    /**
+     * Most bytes of answers accepted and not yet written before a sender of one more waits; default 16 MiB. Bounds
+     * the memory that large results in flight take.
+     */
+    public Builder outgoingBudgetBytes(long bytes) {
+      if (bytes <= 0) {
+        throw new IllegalArgumentException("outgoingBudgetBytes must be positive: " + bytes);
+      }
+      this.outgoingBudgetBytes = bytes;
+      return this;
+    }
+
+    /** Most bytes handed to OkHttp and not yet written; default 8 MiB, under OkHttp's own 16 MiB limit. */
+    Builder transportQueueBytes(long bytes) {
+      if (bytes <= 0 || bytes >= 16L * 1024 * 1024) {
+        throw new IllegalArgumentException("transportQueueBytes must be in (0, 16 MiB): " + bytes);
+      }
+      this.transportQueueBytes = bytes;
       return this;
     }
 

@@ -29,4 +29,16 @@ public interface SocketListener {
    * This is final: nothing is retried. Call {@link PhoenixSocket#connect()} to try again deliberately.
    */
   default void onUpgradeRefused(int httpStatus) {}
+
+  /**
+   * The server's TLS certificate was not trusted (expired, self-signed, issued for another host). This is final:
+   * nothing is retried. The text is redacted.
+   */
+  default void onCertificateRefused(String redactedMessage) {}
+
+  /**
+   * A frame too deeply nested to parse, whose top levels could be read: its topic, event and the payload's
+   * {@code request_id} (null when it has none), raw as sent. Lets the receiver answer the request anyway.
+   */
+  default void onUnparsableFrame(String topic, String event, String requestId) {}
 }

@@ -139,4 +139,15 @@ class AuthorResolverTest {
     assertThat(plan()).isNull();
     assertThat(problems).singleElement().asString().contains("definition.json").contains("does not exist");
   }
+
+  @Test
+  void aOneAuthEndpointOverPlainHttpToAnotherHostIsRefusedBeforeTheTokenIsSent() throws Exception {
+    Path dir = home.resolve(".choiceform");
+    Files.createDirectories(dir);
+    Files.writeString(dir.resolve("atomemo.json"), "{\"auth\":{\"staging\":{\"endpoint\":"
+        + "\"http://oneauth.example\",\"access_token\":\"tok-123\"}}}");
+
+    assertThat(plan()).isNull();
+    assertThat(problems).singleElement().asString().contains("is not https").doesNotContain("tok-123");
+  }
 }

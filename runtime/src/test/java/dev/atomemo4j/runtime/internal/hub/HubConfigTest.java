@@ -123,4 +123,22 @@ class HubConfigTest {
     m.put(key, value);
     return m;
   }
+
+  @Test
+  void aLocalhostNameThatDoesNotResolveToLoopbackIsNotTrustedWithTheKeyInClearText() {
+    // Not in any hosts file: it resolves nowhere, so nothing says the debug key would stay on this machine.
+    load(Map.of("HUB_WS_URL", "ws://atomemo4j-test-unresolvable.localhost:4000", "HUB_DEBUG_API_KEY", "k"));
+    assertThat(problems).singleElement().asString().contains("unencrypted ws://");
+  }
+
+  @Test
+  void aLocalhostNameIsLoopbackOnlyWhenEveryAddressItResolvesToIs() throws Exception {
+    java.net.InetAddress elsewhere =
+        java.net.InetAddress.getByAddress("evil.localhost", new byte[] {(byte) 203, 0, 113, 5});
+    java.net.InetAddress loopback = java.net.InetAddress.getByAddress("app.localhost", new byte[] {127, 0, 0, 1});
+    assertThat(HubConfig.isLoopback("evil.localhost", h -> new java.net.InetAddress[] {elsewhere})).isFalse();
+    assertThat(HubConfig.isLoopback("app.localhost", h -> new java.net.InetAddress[] {loopback, elsewhere}))
+        .isFalse();
+    assertThat(HubConfig.isLoopback("app.localhost", h -> new java.net.InetAddress[] {loopback})).isTrue();
+  }
 }

@@ -93,10 +93,11 @@ class HubRequestsTest {
   }
 
   @Test
-  void theSecretsOfAPayloadAreItsCredentialStringsSecretParametersAndTheApiKey() {
+  void theSecretsOfAPayloadAreItsCredentialStringsTheSecretValuesGivenAndTheApiKey() {
+    // The Secret-typed values (found by SecretValues along the tool's input shape) are passed in as values.
     Secrets s = HubRequests.secretsOf(payload("{'credentials':{'c':{'token':'tok-123'}},"
         + "'credential':{'key':'key-456'},'parameters':{'password':'pw-789','text':'plain-text'}}"),
-        "api-key-0", List.of("password"));
+        "api-key-0", List.of("pw-789"));
 
     assertThat(List.of("tok-123", "key-456", "pw-789", "api-key-0")).allMatch(s::isSecret);
     assertThat(s.isSecret("plain-text")).isFalse();

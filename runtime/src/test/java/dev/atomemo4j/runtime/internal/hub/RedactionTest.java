@@ -95,4 +95,57 @@ class RedactionTest {
     assertThat(e.toString()).doesNotContain(CREDENTIAL_VALUE).contains("[REDACTED]");
     assertThat(RecordingLogs.all()).contains("<- invoke_tool").doesNotContain(CREDENTIAL_VALUE);
   }
+
+  @Test
+  void secretsInsideARecordAListAndAMapAreMaskedInTheErrorItsDetailsAndTheLogs() {
+    String inRecord = "rec-token-31415926";
+    String inList = "list-token-27182818";
+    String inMap = "map-token-16180339";
+    fx.startAndRegister();
+    JsonNode e = fx.request("invoke_tool", "{'request_id':'r','tool_name':'nested-secret','parameters':{"
+        + "'connection':{'host':'db.example','token':'" + inRecord + "'},'tokens':['" + inList + "'],"
+        + "'vault':{'k':'" + inMap + "'}}}", "invoke_tool_error").get("error");
+
+    assertThat(e.get("message").asText()).isEqualTo("refused [REDACTED] [REDACTED] [REDACTED]");
+    assertThat(e.get("tried").asText()).isEqualTo("[REDACTED] [REDACTED] [REDACTED]");
+    assertThat(RecordingLogs.all()).contains("<- invoke_tool")
+        .doesNotContain(inRecord).doesNotContain(inList).doesNotContain(inMap);
+  }
+
+  @Test
+  void aLongSecretQuotedInAProblemIsMaskedBeforeTheValueIsShortened() {
+    String longSecret = "sk-live-" + "Q".repeat(60);
+    fx.startAndRegister();
+    JsonNode e = fx.request("invoke_tool", "{'request_id':'r','tool_name':'region','parameters':{'key':'c1',"
+        + "'region':'" + longSecret + "','limits':{}},'credentials':{'c1':{'api_key':'" + longSecret + "'}}}",
+        "invoke_tool_error").get("error");
+
+    assertThat(e.get("code").asText()).isEqualTo("sdk:invalid_parameter");
+    assertThat(e.get("message").asText()).contains("[REDACTED]").doesNotContain("sk-live-QQQQ");
+    assertThat(e.toString()).doesNotContain("sk-live-QQQQ");
+  }
+
+  @Test
+  void aSecretInAProblemPointerIsMasked() {
+    fx.startAndRegister();
+    JsonNode e = fx.request("invoke_tool", "{'request_id':'r','tool_name':'region','parameters':{'key':'c1',"
+        + "'region':'eu-west','limits':{'" + CREDENTIAL_VALUE + "':'many'}},'credentials':{'c1':{'api_key':'"
+        + CREDENTIAL_VALUE + "'}}}", "invoke_tool_error").get("error");
+
+    assertThat(e.get("problems").get(0).get("pointer").asText()).isEqualTo("/limits/[REDACTED]");
+    assertThat(e.toString()).doesNotContain(CREDENTIAL_VALUE);
+  }
+
+  @Test
+  void debugShowsFramesWithTheLoggingBackendAtItsDefaultInfoLevel() {
+    RecordingLogs.minimumLevel(org.slf4j.event.Level.INFO);
+    fx.startAndRegister();
+    fx.request("invoke_tool", "{'request_id':'r','tool_name':'echo-text','parameters':{'text':'hi'}}",
+        "invoke_tool_response");
+
+    assertThat(RecordingLogs.events()).anyMatch(e -> e.logger().equals("dev.atomemo4j.frames")
+        && e.text().startsWith("<- invoke_tool {\"request_id\":\"r\""));
+    assertThat(RecordingLogs.events()).anyMatch(e -> e.logger().equals("dev.atomemo4j.frames")
+        && e.text().startsWith("-> invoke_tool_response"));
+  }
 }

@@ -106,4 +106,50 @@ class RobustnessTest {
         "{'request_id':'r','error':{'code':'sdk:unsupported_event','message':'Event not supported: something_new'},"
             + "'event':'something_new'}"));
   }
+
+  @Test
+  void requestNestedDeeperThanTheParserLimitIsAnsweredInvalidRequestWithItsId() {
+    String deep = "[".repeat(3000) + "]".repeat(3000);
+    hub.sendRaw("[\"1\",null,\"" + HubFixture.TOPIC + "\",\"invoke_tool\",{\"tool_name\":\"echo-text\","
+        + "\"parameters\":{\"text\":" + deep + "},\"request_id\":\"deep-1\"}]");
+
+    JsonNode answer = hub.expectEvent("invoke_tool_error").get(4);
+    assertThat(answer.get("request_id").asText()).isEqualTo("deep-1");
+    assertThat(answer.get("error").get("code").asText()).isEqualTo("sdk:invalid_request");
+    assertThat(answer.get("error").get("message").asText()).contains("nested deeper");
+    stillServes();
+  }
+
+  @Test
+  void controlCharactersSentByTheHubAreEscapedInMessagesAndLogs() {
+    JsonNode e = fx.request("invoke_tool", "{'request_id':'r\\nFAKE LOG LINE','tool_name':'no\\nsuch\\u0000tool',"
+        + "'parameters':{}}", "invoke_tool_error").get("error");
+
+    assertThat(e.get("code").asText()).isEqualTo("sdk:tool_not_found");
+    assertThat(e.get("message").asText()).contains("no\\u000asuch\\u0000tool").doesNotContain("\n");
+    assertThat(RecordingLogs.all()).doesNotContain("\nFAKE LOG LINE").doesNotContain("\u0000");
+    stillServes();
+  }
+
+  @Test
+  void aHugeToolNameIsCutInTheErrorMessageAndTheLog() {
+    String huge = "t".repeat(3 * 1024 * 1024);
+    JsonNode e = fx.request("invoke_tool", "{'request_id':'r','tool_name':'" + huge + "','parameters':{}}",
+        "invoke_tool_error").get("error");
+
+    assertThat(e.get("code").asText()).isEqualTo("sdk:tool_not_found");
+    assertThat(e.get("message").asText().length()).isLessThan(1000);
+    assertThat(RecordingLogs.all().length()).isLessThan(100_000);
+    stillServes();
+  }
+
+  @Test
+  void aFloodOfMalformedFramesLogsOnlyAFewWarnings() {
+    for (int i = 0; i < 200; i++) {
+      hub.sendRaw("not json " + i);
+    }
+    stillServes();
+    assertThat(RecordingLogs.texts(org.slf4j.event.Level.WARN).stream().filter(t -> t.contains("malformed")))
+        .hasSizeBetween(1, 5);
+  }
 }

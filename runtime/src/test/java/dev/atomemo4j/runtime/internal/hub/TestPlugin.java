@@ -42,6 +42,15 @@ final class TestPlugin implements PluginRegistry {
 
   record OAuthCredential(String clientId, Secret clientSecret) {}
 
+  /** A record with a Secret component, as a tool parameter. */
+  record Connection(String host, Secret token) {}
+
+  static final Shape.Obj CONNECTION = new Shape.Obj("Connection",
+      List.of(new Shape.Field("host", Shape.Str.ANY, true, false, null),
+          new Shape.Field("token", Shape.SecretStr.INSTANCE, true, false, null)),
+      v -> new Connection((String) v[0], (Secret) v[1]),
+      o -> new Object[] {((Connection) o).host(), ((Connection) o).token()});
+
   /** Released by tests to let the {@code wait} tool return. */
   final CountDownLatch release = new CountDownLatch(1);
   /** Request ids of {@code wait} invocations, as they start. */
@@ -50,6 +59,8 @@ final class TestPlugin implements PluginRegistry {
   final BlockingQueue<Throwable> failures = new LinkedBlockingQueue<>();
   /** Whether a {@code wait} tool saw its thread interrupted. */
   final BlockingQueue<String> interrupted = new LinkedBlockingQueue<>();
+  /** Request ids of {@code blob} invocations, as their result is made. */
+  final BlockingQueue<String> produced = new LinkedBlockingQueue<>();
 
   static final Shape.Obj API_KEY_VALUES = new Shape.Obj("ApiKeyCredential",
       List.of(new Shape.Field("api_key", Shape.SecretStr.INSTANCE, true, false, null)),
@@ -102,6 +113,21 @@ final class TestPlugin implements PluginRegistry {
     tools.add(tool("secret-param", fields(field("token", Shape.SecretStr.INSTANCE)), null, (in, ctx) -> {
       throw new IllegalStateException("token " + ((dev.atomemo4j.runtime.Secret) args(in)[0]).reveal() + " expired");
     }));
+    tools.add(tool("nested-secret", fields(field("connection", CONNECTION),
+        field("tokens", new Shape.Arr(Shape.SecretStr.INSTANCE, null, null, Shape.Collection.LIST, null, null)),
+        field("vault", new Shape.MapOf(Shape.SecretStr.INSTANCE))), null, (in, ctx) -> {
+          Connection c = (Connection) args(in)[0];
+          @SuppressWarnings("unchecked")
+          List<Secret> tokens = (List<Secret>) args(in)[1];
+          @SuppressWarnings("unchecked")
+          Map<String, Secret> vault = (Map<String, Secret>) args(in)[2];
+          String all = c.token().reveal() + " " + tokens.get(0).reveal() + " " + vault.get("k").reveal();
+          throw new ToolException("demo:refused", "refused " + all, Map.of("tried", all), null);
+        }));
+    tools.add(tool("region", fields(field("key", new Shape.CredentialRef("api-key")),
+        field("region", new Shape.Str(null, null, List.of("eu-west", "us-east"))),
+        field("limits", new Shape.MapOf(new Shape.Int(Shape.IntKind.INT, null, null, null)))), null,
+        (in, ctx) -> Map.of("ok", true)));
     tools.add(tool("file-url", fields(field("file", Shape.FileRefValue.INSTANCE)), null, (in, ctx) -> {
       try {
         return Map.of("url", ctx.files().downloadUrl((FileRef) args(in)[0]));
@@ -121,6 +147,12 @@ final class TestPlugin implements PluginRegistry {
           JsonNodeFactory.instance.objectNode().put("role", "user").put("content", "hi"));
       return ctx.llm().invoke((JsonNode) args(in)[0], messages);
     }));
+    tools.add(tool("blob", fields(field("size", new Shape.Int(Shape.IntKind.INT, 0.0, 16_000_000.0, null))), null,
+        (in, ctx) -> {
+          String blob = "b".repeat((Integer) args(in)[0]);
+          produced.add(ctx.requestId());
+          return Map.of("blob", blob);
+        }));
     tools.add(tool("thread", fields(), null, (in, ctx) -> Map.of("name", Thread.currentThread().getName(),
         "virtual", Thread.currentThread().toString().startsWith("VirtualThread"))));
     tools.add(tool("context", fields(), null,

@@ -687,9 +687,10 @@ class PhoenixSocketTest {
       connection.replyOk(connection.expectFrame("['1','2','" + TOPIC + "','still_serving',{}]"));
       assertThat(outcome(push, OK)).succeedsWithin(WAIT);
       listener.expectNothingMore();
+      // The first few are logged; the rest are counted for a summary (the peer decides how many it sends).
       assertThat(RecordingLogs.texts(Level.WARN))
           .filteredOn(text -> text.startsWith("ignoring malformed frame"))
-          .hasSize(malformed.size());
+          .hasSize(Math.min(malformed.size(), WarningLimiter.BURST));
       assertThat(RecordingLogs.texts(Level.WARN)).anyMatch(text -> text.startsWith("ignoring binary frame"));
       assertThat(RecordingLogs.all()).as("frame content is never logged").doesNotContain("xxxxxxxxxx");
     }
