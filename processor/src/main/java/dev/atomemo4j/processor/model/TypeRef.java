@@ -74,12 +74,29 @@ public sealed interface TypeRef {
 
   record OptT(TypeName javaType, OptKind kind, TypeRef inner) implements TypeRef {}
 
-  /** A variant of a union: discriminator constant, label, and the record. */
-  record Variant(String constant, String label, ObjT record) {}
+  /**
+   * A variant of a union: discriminator constant, label, the record, and what {@code @Variant} says about the
+   * variant object ({@code name}, {@code object}) and its discriminator property; {@code element} is the record.
+   */
+  record Variant(String constant, String label, ObjT record, String name, ParamMeta object,
+      ParamMeta discriminator, javax.lang.model.element.Element element) {
+    public Variant(String constant, String label, ObjT record) {
+      this(constant, label, record, null, ParamMeta.NONE, ParamMeta.NONE, null);
+    }
+  }
 
-  record UnionT(TypeName javaType, String discriminator, List<Variant> variants) implements TypeRef {
+  /**
+   * A {@code @Union}: {@code component} of its {@code discriminator_ui} (null: none), whether that lists the
+   * variants as {@code options}, and the sealed interface it was read from.
+   */
+  record UnionT(TypeName javaType, String discriminator, List<Variant> variants, String component, boolean options,
+      javax.lang.model.element.Element element) implements TypeRef {
     public UnionT {
       variants = List.copyOf(variants);
+    }
+
+    public UnionT(TypeName javaType, String discriminator, List<Variant> variants) {
+      this(javaType, discriminator, variants, "select", true, null);
     }
   }
 

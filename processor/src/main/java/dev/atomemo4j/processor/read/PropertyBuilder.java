@@ -22,6 +22,8 @@ import dev.atomemo4j.model.property.ResourceMapperProperty;
 import dev.atomemo4j.model.property.StringProperty;
 import dev.atomemo4j.model.property.Ui;
 import dev.atomemo4j.model.property.UiOption;
+import dev.atomemo4j.model.value.ResourceLocator;
+import dev.atomemo4j.model.value.ResourceMapper;
 import dev.atomemo4j.processor.diag.Origin;
 import dev.atomemo4j.processor.diag.OriginTable;
 import dev.atomemo4j.processor.model.ParamMeta;
@@ -91,7 +93,7 @@ final class PropertyBuilder {
     boolean componentType = !(type instanceof TypeRef.ValueT v && (v.kind() == TypeRef.ValueKind.FILE_REF
         || v.kind() == TypeRef.ValueKind.RESOURCE_LOCATOR || v.kind() == TypeRef.ValueKind.RESOURCE_MAPPER));
     Ui ui = null;
-    if (meta.hasUi() || (position == Position.MEMBER && componentType)) {
+    if (!meta.extra().noUi() && (meta.hasUi() || (position == Position.MEMBER && componentType))) {
       ui = ui(meta, type, componentType ? (meta.component() != null ? meta.component() : defaultComponent) : null,
           key, at);
     }
@@ -99,6 +101,9 @@ final class PropertyBuilder {
         meta.decoder());
     List<JsonValue> allowed = meta.allowed().isEmpty() ? null : meta.allowed();
 
+    if (allowed == null && meta.extra().optionsAsEnum() && !meta.options().isEmpty()) {
+      allowed = meta.options().stream().map(ParamMeta.OptionMeta::jsonValue).toList();
+    }
     if (type instanceof TypeRef.Scalar s) {
       if (s.kind() == TypeRef.ScalarKind.STRING) {
         return new StringProperty(common, meta.constant(), meta.defaultValue(), allowed, d(meta.maxLength()),
@@ -134,8 +139,9 @@ final class PropertyBuilder {
     return switch (v.kind()) {
       case FILE_REF -> new FileRefProperty(common);
       case SECRET -> new EncryptedStringProperty(common, meta.constant(), meta.defaultValue(), allowed);
-      case RESOURCE_LOCATOR -> new ResourceLocatorProperty(common, null, modes(meta));
-      case RESOURCE_MAPPER -> new ResourceMapperProperty(common, meta.mapper(), null);
+      case RESOURCE_LOCATOR -> new ResourceLocatorProperty(common, locatorDefault(meta.defaultValue()),
+          modes(meta, key, at));
+      case RESOURCE_MAPPER -> new ResourceMapperProperty(common, meta.mapper(), mapperDefault(meta.defaultValue()));
       case JSON -> new ObjectProperty(common, List.of(), null, meta.constant(), meta.defaultValue(), allowed);
     };
   }
@@ -161,41 +167,117 @@ final class PropertyBuilder {
     for (int i = 0; i < u.variants().size(); i++) {
       TypeRef.Variant v = u.variants().get(i);
       String vPointer = child(child(pointer, "any_of"), i);
+      Element at = v.element() != null ? v.element() : element;
+      origins.put(vPointer, Origin.of(at));
       String vKey = key + "." + v.constant();
+      ParamMeta self = v.object();
+      if (self.key() != null) {
+        vKey = self.key();
+      }
       List<Property> props = new ArrayList<>();
-      props.add(new StringProperty(new PropertyCommon(u.discriminator(), null, true, null, null, null, null, null),
-          JsonValue.of(v.constant()), null, null, null, null));
+      props.add(discriminator(u, v, child(child(vPointer, "properties"), 0), vKey, at));
       // The discriminator comes first, so the record's own properties sit one index further.
       props.addAll(members(v.record(), element, child(vPointer, "properties"), vKey, 1));
-      variants.add(ObjectProperty.of(PropertyCommon.named(strictName(v.constant())), props));
-      options.add(new UiOption(null, texts.text(v.label(), vKey + ".label", Origin.of(element)),
-          JsonValue.of(v.constant())));
+      Origin vAt = Origin.of(at);
+      I18nText displayName = texts.text(self.displayName(), vKey + ".display_name", vAt);
+      Ui ui = self.hasUi() && !self.extra().noUi()
+          ? ui(self, v.record(), self.component(), vKey, vAt) : null;
+      String name = v.name() != null ? v.name() : strictName(v.constant());
+      variants.add(ObjectProperty.of(new PropertyCommon(name, displayName, null, null, null, ui, null, null), props));
+      if (u.component() != null && u.options()) {
+        options.add(new UiOption(null, texts.text(v.label(), vKey + ".label", vAt), JsonValue.of(v.constant())));
+      }
     }
-    origins.put(pointer, Origin.of(element));
-    return new DiscriminatedUnionProperty(variants, u.discriminator(),
-        Ui.builder().options(options).component("select").build());
+    origins.put(pointer, Origin.of(u.element() != null ? u.element() : element));
+    Ui discriminatorUi = u.component() == null ? null
+        : u.options() ? Ui.builder().options(options).component(u.component()).build()
+        : Ui.component(u.component());
+    return new DiscriminatedUnionProperty(variants, u.discriminator(), discriminatorUi);
   }
 
-  private List<LocatorMode> modes(ParamMeta meta) {
+  /** The discriminator property of one variant: a required string constant, with what {@code @Variant} adds. */
+  private Property discriminator(TypeRef.UnionT u, TypeRef.Variant v, String pointer, String vKey, Element at) {
+    ParamMeta meta = v.discriminator();
+    Origin origin = Origin.of(at);
+    origins.put(pointer, origin);
+    String key = vKey + "." + u.discriminator();
+    if (meta.key() != null) {
+      key = meta.key();
+    }
+    Boolean required = switch (meta.required()) {
+      case "FALSE" -> Boolean.FALSE;
+      case "UNSTATED" -> null;
+      default -> Boolean.TRUE;
+    };
+    Ui ui = meta.hasUi() && !meta.extra().noUi()
+        ? ui(meta, new TypeRef.Scalar(TypeRef.ScalarKind.STRING, false, com.palantir.javapoet.ClassName.get(
+            String.class)), meta.component(), key, origin) : null;
+    Ai ai = meta.llmDescription() == null ? null
+        : new Ai(texts.text(meta.llmDescription(), key + ".llm_description", origin));
+    PropertyCommon common = new PropertyCommon(u.discriminator(),
+        texts.text(meta.displayName(), key + ".display_name", origin), required, null, ai, ui, null, null);
+    return new StringProperty(common, JsonValue.of(v.constant()), null, null, null, null);
+  }
+
+  private List<LocatorMode> modes(ParamMeta meta, String key, Origin at) {
     List<LocatorMode> modes = new ArrayList<>();
     ParamMeta.LocatorMeta l = meta.locator();
     if (l == null) {
       modes.add(LocatorMode.id());
       return modes;
     }
-    if (l.list() != null) {
-      modes.add(LocatorMode.list(l.list(), l.searchable() ? Boolean.TRUE : null));
-    }
-    if (l.urlRegex() != null) {
-      modes.add(LocatorMode.url(l.urlRegex()));
-    }
-    if (l.id()) {
-      modes.add(LocatorMode.id());
+    List<String> order = l.order().isEmpty() ? List.of("list", "url", "id") : l.order();
+    for (String type : order) {
+      String k = key + ".mode." + type;
+      switch (type) {
+        case "list" -> {
+          if (l.list() != null) {
+            modes.add(new LocatorMode("list", texts.text(l.listDisplayName(), k + ".display_name", at),
+                texts.text(l.listPlaceholder(), k + ".placeholder", at), l.list(),
+                l.searchable() ? Boolean.TRUE : null, null));
+          }
+        }
+        case "url" -> {
+          if (l.urlRegex() != null) {
+            modes.add(new LocatorMode("url", texts.text(l.urlDisplayName(), k + ".display_name", at),
+                texts.text(l.urlPlaceholder(), k + ".placeholder", at), null, null, l.urlRegex()));
+          }
+        }
+        case "id" -> {
+          if (l.id()) {
+            modes.add(new LocatorMode("id", texts.text(l.idDisplayName(), k + ".display_name", at),
+                texts.text(l.idPlaceholder(), k + ".placeholder", at), null, null, null));
+          }
+        }
+        default -> { } // reported by the reader as an unknown mode
+      }
     }
     return modes;
   }
 
+  /** A resource locator's {@code default} from its JSON text, or null (the reader reported a bad shape). */
+  private static ResourceLocator locatorDefault(JsonValue v) {
+    if (!(v instanceof JsonValue.Obj o)) {
+      return null;
+    }
+    return new ResourceLocator(text(o, "mode_name"), text(o, "value"), text(o, "cached_result_label"),
+        text(o, "cached_result_url"));
+  }
+
+  private static ResourceMapper mapperDefault(JsonValue v) {
+    if (!(v instanceof JsonValue.Obj o)) {
+      return null;
+    }
+    JsonValue value = o.get("value");
+    return new ResourceMapper(text(o, "mapping_mode"), value instanceof JsonValue.Null ? null : value);
+  }
+
+  private static String text(JsonValue.Obj o, String member) {
+    return o.get(member) instanceof JsonValue.Text t ? t.value() : null;
+  }
+
   private Ui ui(ParamMeta meta, TypeRef type, String component, String key, Origin at) {
+    ParamMeta.UiExtra x = meta.extra();
     Ui.Builder b = Ui.builder()
         .hint(texts.text(meta.hint(), key + ".hint", at))
         .placeholder(texts.text(meta.placeholder(), key + ".placeholder", at))
@@ -220,10 +302,46 @@ final class PropertyBuilder {
     if (meta.disabled()) {
       b.disabled(true);
     }
+    b.displayNone(x.displayNone() ? Boolean.TRUE : null)
+        .minHeight(x.minHeight())
+        .maxHeight(x.maxHeight())
+        .rows(x.rows())
+        .lineNumbers(x.lineNumbers() ? Boolean.TRUE : null)
+        .lineWrapping(x.lineWrapping() ? Boolean.TRUE : null)
+        .marks(x.marks())
+        .showValue(x.showValue() ? Boolean.TRUE : null)
+        .addButtonLabel(texts.text(x.addButtonLabel(), key + ".add_button_label", at))
+        .emptyDescription(texts.text(x.emptyDescription(), key + ".empty_description", at))
+        .sectionHeader(texts.text(x.sectionHeader(), key + ".section_header", at))
+        .size(x.size())
+        .addLabel(texts.text(x.addLabel(), key + ".add_label", at))
+        .emptyMessage(texts.text(x.emptyMessage(), key + ".empty_message", at))
+        .removeTooltip(texts.text(x.removeTooltip(), key + ".remove_tooltip", at))
+        .panelTitle(texts.text(x.panelTitle(), key + ".panel_title", at))
+        .collapsible(x.collapsible() ? Boolean.TRUE : null)
+        .sortable(x.sortable() ? Boolean.TRUE : null)
+        .defaultCollapsed(x.defaultCollapsed() ? Boolean.TRUE : null);
+    for (String f : x.explicitFalse()) {
+      switch (f) {
+        case "supportExpression" -> b.supportExpression(false);
+        case "sensitive" -> b.sensitive(false);
+        case "readonly" -> b.readonly(false);
+        case "disabled" -> b.disabled(false);
+        case "displayNone" -> b.displayNone(false);
+        case "lineNumbers" -> b.lineNumbers(false);
+        case "lineWrapping" -> b.lineWrapping(false);
+        case "showValue" -> b.showValue(false);
+        case "collapsible" -> b.collapsible(false);
+        case "sortable" -> b.sortable(false);
+        case "defaultCollapsed" -> b.defaultCollapsed(false);
+        default -> { } // reported by the reader
+      }
+    }
     List<UiOption> options = new ArrayList<>();
     if (!meta.options().isEmpty()) {
       for (ParamMeta.OptionMeta o : meta.options()) {
-        options.add(new UiOption(o.icon(), texts.text(o.label(), key + ".option." + o.value(), at), o.jsonValue()));
+        options.add(new UiOption(o.icon(), texts.text(o.label(), key + ".option." + optionKey(o.jsonValue()), at),
+            o.jsonValue()));
       }
     } else {
       TypeRef options0 = type instanceof TypeRef.ListT l ? unwrap(l.element().type()) : type;
@@ -238,6 +356,11 @@ final class PropertyBuilder {
       b.options(options);
     }
     return b.build();
+  }
+
+  /** The translation key part of an option: its parsed value, however the annotation wrote it. */
+  static String optionKey(JsonValue value) {
+    return value instanceof JsonValue.Text t ? t.value() : dev.atomemo4j.model.io.JsJson.stringify(value);
   }
 
   private static TypeRef unwrap(TypeRef t) {

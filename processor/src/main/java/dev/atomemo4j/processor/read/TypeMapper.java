@@ -259,9 +259,20 @@ public final class TypeMapper {
         return null;
       }
       variants.add(new TypeRef.Variant(variant.string("value"),
-          variant.stringOrNull("label") == null ? variant.string("value") : variant.string("label"), obj));
+          variant.stringOrNull("label") == null ? variant.string("value") : variant.string("label"), obj,
+          variant.stringOrNull("name"), nestedParam(pe, variant, "object"),
+          nestedParam(pe, variant, "discriminator"), pe));
     }
-    return new TypeRef.UnionT(javaType, union.string("discriminator"), variants);
+    return new TypeRef.UnionT(javaType, union.string("discriminator"), variants, union.stringOrNull("component"),
+        union.bool("options"), te);
+  }
+
+  /** A {@code @Param} given as an attribute of another annotation ({@code @Variant(object = @Param(…))}). */
+  private ParamMeta nestedParam(Element site, Mirror owner, String attribute) {
+    if (!owner.isSet(attribute)) {
+      return ParamMeta.NONE;
+    }
+    return params.read(Mirror.nested(site, owner.annotation(attribute), elements), site);
   }
 
   /** The record's own shape, even when it is a {@code @Credential} (which elsewhere maps to a credential_id). */
