@@ -115,18 +115,33 @@ class CliTest {
   }
 
   @Test
-  void formatCanonicalizesKeyOrderAndDropsUnknownMembers() throws IOException {
+  void formatKeepsTheAuthorsPluginMemberOrderAppendsTheSdksMembersAndDropsUnknownMembers() throws IOException {
     Path file = write("messy.json", "{\"version\":\"1.0.0\",\"name\":\"my-plugin\",\"colour\":1,\"lang\":\"java\","
         + "\"icon\":\"x\",\"display_name\":{\"en_US\":\"P\"},\"description\":{\"en_US\":\"D\"},\"locales\":[]}");
 
     CliRun run = CliRun.of("format", file.toString());
 
-    assertThat(run.stdout()).isEqualTo("{\n  \"name\": \"my-plugin\",\n  \"display_name\": {\n    \"en_US\": \"P\"\n"
-        + "  },\n  \"description\": {\n    \"en_US\": \"D\"\n  },\n  \"icon\": \"x\",\n  \"lang\": \"java\",\n"
+    assertThat(run.stdout()).isEqualTo("{\n  \"name\": \"my-plugin\",\n  \"lang\": \"java\",\n  \"icon\": \"x\",\n"
+        + "  \"display_name\": {\n    \"en_US\": \"P\"\n  },\n  \"description\": {\n    \"en_US\": \"D\"\n  },\n"
         + "  \"locales\": [],\n  \"version\": \"1.0.0\",\n  \"credentials\": [],\n  \"models\": [],\n"
         + "  \"tools\": []\n}");
     assertThat(run.stderr()).contains("/colour [unknown-member]");
     assertThat(run.status()).isZero();
+  }
+
+  @Test
+  void formatReproducesAFileWithReorderedPluginMembersByteForByte() throws IOException {
+    String official = Files.readString(official("airtable.json"));
+    // As an author who wrote icon after lang and repo after locales gets it from the JS SDK.
+    String reordered = official.replaceFirst("(\n  \"icon\": [^\n]*)(\n  \"lang\": [^\n]*)", "$2$1")
+        .replaceFirst("(\n  \"repo\": [^\n]*)(\n  \"locales\": \\[[^\\]]*\\],)", "$2$1");
+    assertThat(reordered).isNotEqualTo(official);
+    Path file = write("reordered.json", reordered);
+
+    CliRun run = CliRun.of("format", file.toString());
+
+    assertThat(run.status()).isZero();
+    assertThat(run.stdout()).isEqualTo(reordered);
   }
 
   @Test

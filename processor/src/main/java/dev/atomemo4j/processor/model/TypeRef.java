@@ -79,9 +79,10 @@ public sealed interface TypeRef {
    * variant object ({@code name}, {@code object}) and its discriminator property; {@code element} is the record.
    */
   record Variant(String constant, String label, ObjT record, String name, ParamMeta object,
-      ParamMeta discriminator, javax.lang.model.element.Element element) {
+      ParamMeta discriminator, javax.lang.model.element.Element element,
+      dev.atomemo4j.processor.diag.Origin at, dev.atomemo4j.processor.diag.Origin constantAt) {
     public Variant(String constant, String label, ObjT record) {
-      this(constant, label, record, null, ParamMeta.NONE, ParamMeta.NONE, null);
+      this(constant, label, record, null, ParamMeta.NONE, ParamMeta.NONE, null, null, null);
     }
   }
 

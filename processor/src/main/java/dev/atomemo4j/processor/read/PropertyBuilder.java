@@ -168,7 +168,7 @@ final class PropertyBuilder {
       TypeRef.Variant v = u.variants().get(i);
       String vPointer = child(child(pointer, "any_of"), i);
       Element at = v.element() != null ? v.element() : element;
-      origins.put(vPointer, Origin.of(at));
+      origins.put(vPointer, v.at() != null ? v.at() : Origin.of(at));
       String vKey = key + "." + v.constant();
       ParamMeta self = v.object();
       if (self.key() != null) {
@@ -188,7 +188,12 @@ final class PropertyBuilder {
         options.add(new UiOption(null, texts.text(v.label(), vKey + ".label", vAt), JsonValue.of(v.constant())));
       }
     }
-    origins.put(pointer, Origin.of(u.element() != null ? u.element() : element));
+    // The union's own members sit on the sealed interface; its position (union-position) stays on the parameter
+    // or component that uses it, recorded for the pointer itself.
+    Origin unionAt = Origin.of(u.element() != null ? u.element() : element);
+    origins.put(child(pointer, "any_of"), unionAt);
+    origins.put(child(pointer, "discriminator"), unionAt);
+    origins.put(child(pointer, "discriminator_ui"), unionAt);
     Ui discriminatorUi = u.component() == null ? null
         : u.options() ? Ui.builder().options(options).component(u.component()).build()
         : Ui.component(u.component());
@@ -198,8 +203,11 @@ final class PropertyBuilder {
   /** The discriminator property of one variant: a required string constant, with what {@code @Variant} adds. */
   private Property discriminator(TypeRef.UnionT u, TypeRef.Variant v, String pointer, String vKey, Element at) {
     ParamMeta meta = v.discriminator();
-    Origin origin = Origin.of(at);
+    Origin origin = v.at() != null ? v.at() : Origin.of(at);
     origins.put(pointer, origin);
+    if (v.constantAt() != null) {
+      origins.put(child(pointer, "constant"), v.constantAt());
+    }
     String key = vKey + "." + u.discriminator();
     if (meta.key() != null) {
       key = meta.key();

@@ -261,7 +261,7 @@ public final class TypeMapper {
       variants.add(new TypeRef.Variant(variant.string("value"),
           variant.stringOrNull("label") == null ? variant.string("value") : variant.string("label"), obj,
           variant.stringOrNull("name"), nestedParam(pe, variant, "object"),
-          nestedParam(pe, variant, "discriminator"), pe));
+          nestedParam(pe, variant, "discriminator"), pe, variant.origin(), variant.origin("value")));
     }
     return new TypeRef.UnionT(javaType, union.string("discriminator"), variants, union.stringOrNull("component"),
         union.bool("options"), te);
