@@ -221,8 +221,11 @@ public final class Atomemo4jProcessor extends AbstractProcessor {
           }
         }
       }
-      reporter.report(Message.NOT_OWNED, Origin.of(e), e.getSimpleName(), c.credential() ? "Credential" : "Tool",
-          type.getSimpleName(), c.credential() ? "credentials" : "tools");
+      String what = c.credential() ? "record " + type.getSimpleName()
+          : e == type ? "class " + type.getSimpleName() : "method " + type.getSimpleName() + "." + e.getSimpleName();
+      reporter.report(Message.NOT_OWNED, Origin.of(e), what, c.credential() ? "Credential" : "Tool",
+          e == type ? "it" : "its class " + type.getSimpleName(), type.getSimpleName(),
+          c.credential() ? "credentials" : "tools");
     }
   }
 }

@@ -204,15 +204,17 @@ class DiagnosticsTest {
 
   @Test
   @Covers("unknown-credential")
-  void aCredentialRecordThePluginDoesNotListIsAnUnknownCredential() {
+  void aCredentialRecordThePluginDoesNotListIsNotOwnedOnTheRecord() {
     JavaFileObject key = Sources.source("demo.Key", "package demo;", "import dev.atomemo4j.annotations.*;",
         "@Credential(name = \"demo-key\", displayName = \"Key\", description = \"d\")",
         "public record Key(@Param(name = \"api_key\") dev.atomemo4j.runtime.Secret apiKey) {}");
     JavaFileObject t = tools(TOOL, "  public String run(@Param(name = \"key\") Key key) { return \"\"; }");
     Compilation c = Sources.compile(plugin(), key, t);
 
-    assertThat(c).hadErrorContaining("[atomemo4j:unknown-credential] credential_name \"demo-key\" does not name a "
-        + "credential of this plugin").inFile(t).onLineContaining("Key key");
+    assertThat(c).hadErrorCount(1);
+    assertThat(c).hadErrorContaining("[atomemo4j:not-owned] record Key is annotated @Credential, but no @Plugin "
+        + "lists it, yet a tool takes it as a parameter, so it is never served. Add Key.class to "
+        + "@Plugin(credentials = {…}).").inFile(key).onLineContaining("public record Key");
   }
 
   @Test
@@ -278,7 +280,8 @@ class DiagnosticsTest {
         "  public static String run() { return \"\"; }", "}");
     Compilation c = Sources.compile(plugin(), tools(TOOL, "  public String run() { return \"\"; }"), stray);
 
-    assertThat(c).hadErrorContaining("[atomemo4j:not-owned] run is annotated @Tool but no @Plugin lists its class")
+    assertThat(c).hadErrorContaining("[atomemo4j:not-owned] method Stray.run is annotated @Tool, but no @Plugin "
+        + "lists its class Stray, so it is never served. Add Stray.class to @Plugin(tools = {…}).")
         .inFile(stray).onLineContaining("public static String run");
   }
 
@@ -595,7 +598,8 @@ class DiagnosticsTest {
 
   @Test
   void everyProcessorMessageCodeHasANegativeTest() {
-    Set<String> covered = java.util.stream.Stream.of(getClass(), AtlasDiagnosticsTest.class)
+    Set<String> covered = java.util.stream.Stream.of(getClass(), AtlasDiagnosticsTest.class,
+            ElementDiagnosticsTest.class)
         .flatMap(type -> Arrays.stream(type.getDeclaredMethods()))
         .filter(m -> m.isAnnotationPresent(Covers.class))
         .flatMap(m -> Arrays.stream(m.getAnnotation(Covers.class).value()))

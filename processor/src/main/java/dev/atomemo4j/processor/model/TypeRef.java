@@ -113,16 +113,28 @@ public sealed interface TypeRef {
   record ValueT(TypeName javaType, ValueKind kind) implements TypeRef {}
 
   /** A {@code @Credential} record used as a parameter: a credential_id on the wire, the record in Java. */
-  record CredentialT(TypeName javaType, String credentialName) implements TypeRef {}
+  record CredentialT(TypeName javaType, String credentialName, javax.lang.model.element.Element element)
+      implements TypeRef {
+    public CredentialT(TypeName javaType, String credentialName) {
+      this(javaType, credentialName, null);
+    }
+  }
 
   /**
    * A named member of an object (a record component or a tool parameter), or the element of a collection.
    *
    * @param name the wire name
    * @param javaName the accessor name for records (null elsewhere)
+   * @param element the parameter, record component field or type argument's site it was read from (for
+   *     diagnostics; null for synthesized fields)
    * @param required the key must be present
    * @param nullable {@code null} is accepted
    * @param meta what {@code @Param} said about it
    */
-  record Field(String name, String javaName, TypeRef type, boolean required, boolean nullable, ParamMeta meta) {}
+  record Field(String name, String javaName, TypeRef type, boolean required, boolean nullable, ParamMeta meta,
+      javax.lang.model.element.Element element) {
+    public Field(String name, String javaName, TypeRef type, boolean required, boolean nullable, ParamMeta meta) {
+      this(name, javaName, type, required, nullable, meta, null);
+    }
+  }
 }

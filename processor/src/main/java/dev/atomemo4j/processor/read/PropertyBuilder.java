@@ -50,11 +50,16 @@ final class PropertyBuilder {
   private final Texts texts;
   private final OriginTable origins;
   private final ParamReader params;
+  private final dev.atomemo4j.processor.diag.Reporter reporter;
+  /** Where each credential_id property was written, with the credential type it names. */
+  private final java.util.Map<String, TypeRef.CredentialT> credentialUses = new java.util.LinkedHashMap<>();
 
-  PropertyBuilder(Texts texts, OriginTable origins, ParamReader params) {
+  PropertyBuilder(Texts texts, OriginTable origins, ParamReader params,
+      dev.atomemo4j.processor.diag.Reporter reporter) {
     this.texts = texts;
     this.origins = origins;
     this.params = params;
+    this.reporter = reporter;
   }
 
   /**
@@ -66,7 +71,8 @@ final class PropertyBuilder {
   Property build(TypeRef.Field field, Element element, String pointer, String key, Position position) {
     ParamMeta meta = field.meta();
     Mirror source = params.source(meta);
-    Origin at = source != null ? source.origin() : Origin.of(element);
+    Element declared = field.element() != null ? field.element() : element;
+    Origin at = source != null ? source.origin() : Origin.of(declared);
     origins.put(pointer, at);
     registerAttributes(source, pointer);
     if (meta.key() != null) {
@@ -97,6 +103,7 @@ final class PropertyBuilder {
       ui = ui(meta, type, componentType ? (meta.component() != null ? meta.component() : defaultComponent) : null,
           key, at);
     }
+    ApplicableAttributes.check(source, type, ui == null ? null : ui.component(), componentType, reporter);
     PropertyCommon common = new PropertyCommon(name, displayName, required, display, ai, ui, dependsOn,
         meta.decoder());
     List<JsonValue> allowed = meta.allowed().isEmpty() ? null : meta.allowed();
@@ -132,7 +139,8 @@ final class PropertyBuilder {
     } else if (type instanceof TypeRef.UnionT u) {
       return union(u, element, pointer, key);
     } else if (type instanceof TypeRef.CredentialT c) {
-      origins.put(child(pointer, "credential_name"), Origin.of(element));
+      origins.put(child(pointer, "credential_name"), Origin.of(declared));
+      credentialUses.putIfAbsent(child(pointer, "credential_name"), c);
       return new CredentialIdProperty(common, c.credentialName(), meta.constant(), meta.defaultValue(), allowed);
     }
     TypeRef.ValueT v = (TypeRef.ValueT) type;
@@ -144,6 +152,11 @@ final class PropertyBuilder {
       case RESOURCE_MAPPER -> new ResourceMapperProperty(common, meta.mapper(), mapperDefault(meta.defaultValue()));
       case JSON -> new ObjectProperty(common, List.of(), null, meta.constant(), meta.defaultValue(), allowed);
     };
+  }
+
+  /** The credential type behind a {@code …/credential_name} pointer, or null. */
+  TypeRef.CredentialT credentialAt(String pointer) {
+    return credentialUses.get(pointer);
   }
 
   /** The properties of a record's components, at {@code pointer} ({@code …/properties}). */

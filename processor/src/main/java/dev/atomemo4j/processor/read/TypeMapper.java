@@ -96,8 +96,11 @@ public final class TypeMapper {
           return unsupported(type, site, what, "arrays of primitives are not supported; use List<"
               + TypeName.get(component).box() + ">");
         }
-        TypeRef.Field element = element(component, site, what + " (element)");
-        return element == null ? null : new TypeRef.ListT(javaType, TypeRef.CollectionKind.ARRAY, element);
+        // javac puts a declaration's @Param on an array's element type too (`@Param String[]` annotates String):
+        // the annotation describes the array, as on a List, and never its items.
+        TypeRef items = map(component, site, what + " (element)");
+        return items == null ? null : new TypeRef.ListT(javaType, TypeRef.CollectionKind.ARRAY,
+            new TypeRef.Field(null, null, items, true, isNullable(site, component), ParamMeta.NONE, site));
       case DECLARED:
         return declared((DeclaredType) type, javaType, site, what);
       case ERROR:
@@ -192,7 +195,7 @@ public final class TypeMapper {
     }
     Mirror credential = Mirror.find(te, Names.CREDENTIAL, elements);
     if (credential != null) {
-      return new TypeRef.CredentialT(javaType, credential.string("name"));
+      return new TypeRef.CredentialT(javaType, credential.string("name"), te);
     }
     Mirror union = Mirror.find(te, Names.UNION, elements);
     if (union != null) {
@@ -346,7 +349,7 @@ public final class TypeMapper {
       case "FALSE", "UNSTATED" -> false;
       default -> !optionalType && !nullable && meta.defaultValue() == null;
     };
-    return new TypeRef.Field(name, javaName, t, required, nullable, meta);
+    return new TypeRef.Field(name, javaName, t, required, nullable, meta, element);
   }
 
   /** Record components are camelCase in Java and snake_case in Atomemo: {@code resultsPerPage → results_per_page}. */
