@@ -21,8 +21,9 @@ import java.lang.annotation.Target;
 public @interface Param {
 
   /**
-   * The wire name: letters, digits and single {@code _}, starting with a letter. Required on method parameters;
-   * defaults to the component or field name elsewhere.
+   * The wire name: letters, digits and single {@code _}, starting with a letter. Defaults to the Java name in
+   * snake_case ({@code resultsPerPage} → {@code results_per_page}) for method parameters, record components and
+   * fields alike; a tool class compiled without {@code -parameters} has no source names and must name them here.
    */
   String name() default "";
 

@@ -253,13 +253,13 @@ class DiagnosticsTest {
   }
 
   @Test
-  @Covers("missing-param-name")
-  void aToolParameterWithoutANameIsAnError() {
-    JavaFileObject t = tools(TOOL, "  public String run(String query, int limit) { return query; }");
+  void aToolParameterWithoutANameIsNamedAfterItsSourceNameInSnakeCase() {
+    JavaFileObject t = tools(TOOL, "  public String run(String query, int resultsPerPage) { return query; }");
     Compilation c = Sources.compile(plugin(), t);
 
-    assertThat(c).hadErrorContaining("[atomemo4j:missing-param-name] parameter query of tool method demo-tool "
-        + "needs @Param(name = \"…\")").inFile(t).onLineContaining("String query");
+    assertThat(c).succeeded();
+    String definition = Sources.resource(c, "META-INF/atomemo4j/demo-plugin/definition.json");
+    assertThat(definition).contains("\"name\": \"query\"").contains("\"name\": \"results_per_page\"");
   }
 
   @Test
@@ -268,8 +268,8 @@ class DiagnosticsTest {
     JavaFileObject t = tools(TOOL, "  public String run(String arg0, String arg1) { return arg0; }");
     Compilation c = Sources.compile(plugin(), t);
 
-    assertThat(c).hadErrorContaining("[atomemo4j:bytecode-name] parameter name \"arg0\" looks like a "
-        + "compiler-made name").inFile(t).onLineContaining("String arg0");
+    assertThat(c).hadErrorContaining("[atomemo4j:bytecode-name] parameter name \"arg0\" of tool demo-tool looks "
+        + "like a compiler-made name").inFile(t).onLineContaining("String arg0");
   }
 
   @Test

@@ -88,6 +88,18 @@ class ElementDiagnosticsTest {
         .onLineContaining("time-zone");
   }
 
+  @Test
+  void aBrokenLocatorParameterCausesNoFollowUpErrorAboutItsHandler() {
+    JavaFileObject t = tools(TOOL,
+        "  public String run(@Param(name = \"base\") @Locator(list = \"list_bases\") Thread base) { return \"\"; }",
+        "  @LocatorList(\"list_bases\")",
+        "  public Object bases(dev.atomemo4j.runtime.LocatorRequest r) { return null; }");
+    Compilation c = Sources.compile(plugin(), t);
+
+    assertThat(c).hadErrorCount(1);
+    assertThat(c).hadErrorContaining("[atomemo4j:unsupported-type] java.lang.Thread");
+  }
+
   // ---- values outside the enum
 
   @Test

@@ -13,11 +13,10 @@ public enum Message {
       "%s cannot be a parameter: %s", "Use String, a number, boolean, an enum, a record, List/Set/array, "
           + "Map<String, V>, Optional, FileRef, ResourceLocator, ResourceMapper, Secret, JsonNode or a @Credential "
           + "record."),
-  MISSING_PARAM_NAME("missing-param-name", Diagnostic.Kind.ERROR,
-      "parameter %s of tool method %s needs @Param(name = \"…\"): parameter names do not survive compilation",
-      "Add @Param(name = \"snake_case_name\"), or take a single record whose components are the parameters."),
   BYTECODE_NAME("bytecode-name", Diagnostic.Kind.ERROR,
-      "parameter name \"%s\" looks like a compiler-made name", "Name it with @Param(name = \"…\")."),
+      "parameter name \"%s\" of tool %s looks like a compiler-made name: the class was compiled without "
+          + "-parameters, so its source names are gone",
+      "Name it with @Param(name = \"…\"), or compile the tool class with -parameters."),
   NOT_OWNED("not-owned", Diagnostic.Kind.ERROR,
       "%s is annotated @%s, but no @Plugin lists %s, so it is never served",
       "Add %4$s.class to @Plugin(%5$s = {…})."),

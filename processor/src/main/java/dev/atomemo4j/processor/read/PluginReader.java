@@ -407,6 +407,7 @@ public final class PluginReader {
     Set<String> referencedLists = new LinkedHashSet<>();
     Set<String> referencedMappings = new LinkedHashSet<>();
     boolean needsInstance = false;
+    boolean anyBroken = false;
     for (int i = 0; i < methods.size(); i++) {
       ExecutableElement m = methods.get(i);
       ToolModel model = tool(te, m, toolMirrors.get(i), pluginIcon, defs, locatorLists, mappings,
@@ -414,13 +415,18 @@ public final class PluginReader {
       if (model != null) {
         models.add(model);
         needsInstance |= !model.isStatic();
+      } else {
+        anyBroken = true;
       }
     }
     if (needsInstance && !hasPublicNoArgConstructor(te)) {
       reporter.report(Message.NO_CONSTRUCTOR, Origin.of(te), te.getQualifiedName());
     }
-    unreferenced(locatorLists, referencedLists, "@LocatorList method", te);
-    unreferenced(mappings, referencedMappings, "@ResourceMapping method", te);
+    // A broken parameter may be the one referring to a handler: no follow-up error about the handler then.
+    if (!anyBroken) {
+      unreferenced(locatorLists, referencedLists, "@LocatorList method", te);
+      unreferenced(mappings, referencedMappings, "@ResourceMapping method", te);
+    }
   }
 
   private void unreferenced(Map<String, ExecutableElement> handlers, Set<String> referenced, String what,
@@ -495,15 +501,18 @@ public final class PluginReader {
         }
         args.add(new ToolModel.InputArg());
       } else {
+        // Without @Param(name), the parameter is named after its source name in snake_case (as record
+        // components are). A tool class read from a class file compiled without -parameters has only arg0, arg1:
+        // those must be named explicitly.
         Mirror param = Mirror.find(p, Names.PARAM, elements);
-        if (param == null || param.stringOrNull("name") == null) {
-          String javaName = p.getSimpleName().toString();
-          reporter.report(javaName.matches("arg\\d+") ? Message.BYTECODE_NAME : Message.MISSING_PARAM_NAME,
-              param == null ? Origin.of(p) : param.origin(), javaName, name);
+        String javaName = p.getSimpleName().toString();
+        if ((param == null || param.stringOrNull("name") == null) && javaName.matches("arg\\d+")) {
+          reporter.report(Message.BYTECODE_NAME, param == null ? Origin.of(p) : param.origin(), javaName, name);
           continue;
         }
-        TypeRef.Field f = mapper.field(p, p.asType(), p.getSimpleName().toString(),
-            "parameter " + param.string("name") + " of tool " + name);
+        String wireName = param != null && param.stringOrNull("name") != null ? param.string("name")
+            : TypeMapper.snakeCase(javaName);
+        TypeRef.Field f = mapper.field(p, p.asType(), javaName, "parameter " + wireName + " of tool " + name);
         if (f != null) {
           args.add(new ToolModel.FieldArg(fields.size()));
           fields.add(new TypeRef.Field(f.name(), null, f.type(), f.required(), f.nullable(), f.meta(), p));
