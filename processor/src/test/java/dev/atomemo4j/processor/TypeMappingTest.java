@@ -72,6 +72,34 @@ class TypeMappingTest {
     assertThat(params.at("/0/display_name/en_US").asText()).isEqualTo("Text");
   }
 
+  static final String SELECT = "  public String run(@Param(name = \"format\", component = \"select\", options = {"
+      + "@Option(value = \"iso\", label = \"ISO\"), @Option(value = \"unix\", label = \"Unix\")}%s) String f) "
+      + "{ return f; }";
+
+  @Test
+  void aStringSelectWithOptionsWritesNoEnumByDefaultAsTheOfficialPluginsDo() throws Exception {
+    JsonNode params = compileTool(DiagnosticsTest.TOOL, String.format(SELECT, ""));
+
+    assertThat(params.at("/0/enum").isMissingNode()).isTrue();
+  }
+
+  @Test
+  void optionsAsEnumWritesTheOptionValuesAsTheEnumAndTheRuntimeRejectsOthers() throws Exception {
+    Compilation c = Sources.compile(DiagnosticsTest.plugin(), DiagnosticsTest.tools(DiagnosticsTest.TOOL,
+        String.format(SELECT, ", optionsAsEnum = true")));
+    assertThat(c).succeeded();
+    JsonNode params = JSON.readTree(Sources.resource(c, "META-INF/atomemo4j/demo-plugin/definition.json"))
+        .at("/tools/0/parameters");
+    JsonNode schema = JSON.readTree(Sources.resource(c, "META-INF/atomemo4j/demo-plugin/schemas/demo-tool.input.json"));
+    var tool = GeneratedClasses.descriptor(c, "demo.DemoRegistry").tool("demo-tool").orElseThrow();
+
+    assertThat(params.at("/0/enum").toString()).isEqualTo("[\"iso\",\"unix\"]");
+    assertThat(schema.at("/properties/format/enum").toString()).isEqualTo("[\"iso\",\"unix\"]");
+    assertThat(dev.atomemo4j.runtime.internal.shape.ShapeDecoder.decodeParameters(tool.input(),
+        JSON.readTree("{\"format\": \"rfc\"}"), dev.atomemo4j.runtime.internal.shape.DecodeContext.EMPTY).isOk())
+        .isFalse();
+  }
+
   @Test
   void aMapOfRecordsBecomesAnObjectWithAdditionalProperties() throws Exception {
     JsonNode params = compileTool("  public record P(int x) {}", DiagnosticsTest.TOOL,

@@ -39,6 +39,9 @@ public enum Message {
       "%s is not valid JSON: %s", "Write JSON text, e.g. \"20\", \"\\\"story\\\"\", \"[\\\"a\\\"]\"."),
   BAD_METHOD_SHAPE("bad-method-shape", Diagnostic.Kind.ERROR,
       "%s", "See the README for the shape of this method."),
+  BAD_TEXT_VALUE("bad-text-value", Diagnostic.Kind.ERROR,
+      "%s \"%s\" is not a %s: %s", "Write it the way the type prints, e.g. 2024-05-01T10:15:30Z, 2024-05-01, "
+          + "PT15M, a canonical UUID, an absolute URI, or base64."),
   MISSING_SKILL_RESOURCE("missing-skill-resource", Diagnostic.Kind.ERROR,
       "skill resource %s was not found in src/main/resources (or the directories of -Aatomemo4j.resources)",
       "Create the file, fix the path (it is relative to the resources root), or give the skill inline."),

@@ -339,6 +339,10 @@ final class RegistryGenerator {
 
     /** A Java literal for a JSON default, where the type makes one possible; null otherwise. */
     private CodeBlock literal(JsonValue v, TypeRef t) {
+      if (t instanceof TypeRef.TextT x && v instanceof JsonValue.Text text) {
+        // Checked at compile time (bad-text-value), so parsing the default here cannot fail.
+        return CodeBlock.of("($T) $T.TextKind.$L.parse($S)", x.javaType(), SHAPE, x.kind().name(), text.value());
+      }
       if (t instanceof TypeRef.Scalar s) {
         if (s.kind() == TypeRef.ScalarKind.STRING && v instanceof JsonValue.Text x) {
           return CodeBlock.of("$S", x.value());
@@ -417,6 +421,8 @@ final class RegistryGenerator {
         };
       } else if (t instanceof TypeRef.CredentialT c) {
         return CodeBlock.of("new $T.CredentialRef($S)", SHAPE, c.credentialName());
+      } else if (t instanceof TypeRef.TextT x) {
+        return CodeBlock.of("new $T.Textual($T.TextKind.$L)", SHAPE, SHAPE, x.kind().name());
       } else if (t instanceof TypeRef.ObjT o) {
         return CodeBlock.of("new $T.Obj($S, $L, v -> v, null)", SHAPE, "parameters", fieldList(o.fields()));
       }

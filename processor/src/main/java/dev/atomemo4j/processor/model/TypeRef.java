@@ -112,6 +112,9 @@ public sealed interface TypeRef {
 
   record ValueT(TypeName javaType, ValueKind kind) implements TypeRef {}
 
+  /** A date, time, duration, UUID, URI/URL or {@code byte[]}: a {@code string} on the wire. */
+  record TextT(TypeName javaType, TextType kind) implements TypeRef {}
+
   /** A {@code @Credential} record used as a parameter: a credential_id on the wire, the record in Java. */
   record CredentialT(TypeName javaType, String credentialName, javax.lang.model.element.Element element)
       implements TypeRef {

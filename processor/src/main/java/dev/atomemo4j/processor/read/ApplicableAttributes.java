@@ -128,7 +128,7 @@ final class ApplicableAttributes {
           : "component " + (component == null ? "(none)" : component);
     }
     boolean string = type instanceof TypeRef.Scalar s && s.kind() == TypeRef.ScalarKind.STRING
-        || type instanceof TypeRef.EnumT;
+        || type instanceof TypeRef.EnumT || type instanceof TypeRef.TextT;
     boolean number = type instanceof TypeRef.Scalar s && s.kind() != TypeRef.ScalarKind.STRING
         && s.kind() != TypeRef.ScalarKind.BOOLEAN;
     return switch (attribute) {
@@ -162,6 +162,8 @@ final class ApplicableAttributes {
           ? "boolean" : s.kind().isInteger() ? "integer" : "number") + " property (" + s.javaType() + ")";
     } else if (type instanceof TypeRef.EnumT e) {
       return "a string select (" + e.javaType() + ")";
+    } else if (type instanceof TypeRef.TextT t) {
+      return "a string property (" + t.javaType() + ")";
     } else if (type instanceof TypeRef.ListT l) {
       return "an array property (" + l.javaType() + ")";
     } else if (type instanceof TypeRef.MapT || type instanceof TypeRef.ObjT) {

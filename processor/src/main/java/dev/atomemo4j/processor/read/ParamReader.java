@@ -69,6 +69,10 @@ final class ParamReader {
     for (AnnotationValue v : param.list("allowed")) {
       allowed.add(jsonOrWord(param, "allowed", String.valueOf(v.getValue())));
     }
+    if (allowed.isEmpty() && param.bool("optionsAsEnum")) {
+      // The opt-in: the options' values become the enum, so definition, schema and runtime all enforce them.
+      options.forEach(o -> allowed.add(o.jsonValue()));
+    }
     java.util.Set<String> empty = java.util.Set.copyOf(param.strings("explicitEmpty"));
     java.util.function.Function<String, String> text = a -> empty.contains(a) ? "" : param.stringOrNull(a);
     ParamMeta meta = new ParamMeta(

@@ -108,9 +108,6 @@ final class PropertyBuilder {
         meta.decoder());
     List<JsonValue> allowed = meta.allowed().isEmpty() ? null : meta.allowed();
 
-    if (allowed == null && meta.extra().optionsAsEnum() && !meta.options().isEmpty()) {
-      allowed = meta.options().stream().map(ParamMeta.OptionMeta::jsonValue).toList();
-    }
     if (type instanceof TypeRef.Scalar s) {
       if (s.kind() == TypeRef.ScalarKind.STRING) {
         return new StringProperty(common, meta.constant(), meta.defaultValue(), allowed, d(meta.maxLength()),
@@ -120,6 +117,11 @@ final class PropertyBuilder {
       }
       return new NumberProperty(common, s.kind().isInteger(), meta.constant(), meta.defaultValue(), allowed,
           meta.maximum(), meta.minimum());
+    } else if (type instanceof TypeRef.TextT t) {
+      checkText(t, meta.defaultValue(), source, "defaultValue");
+      checkText(t, meta.constant(), source, "constant");
+      return new StringProperty(common, meta.constant(), meta.defaultValue(), allowed, d(meta.maxLength()),
+          d(meta.minLength()));
     } else if (type instanceof TypeRef.EnumT e) {
       List<JsonValue> wire = new ArrayList<>();
       e.constants().forEach(c -> wire.add(JsonValue.of(c.wireName())));
@@ -157,6 +159,18 @@ final class PropertyBuilder {
   /** The credential type behind a {@code …/credential_name} pointer, or null. */
   TypeRef.CredentialT credentialAt(String pointer) {
     return credentialUses.get(pointer);
+  }
+
+  /** A default or constant of a date, UUID, … type must parse, or every absent value would fail at run time. */
+  private void checkText(TypeRef.TextT t, JsonValue value, Mirror source, String attribute) {
+    if (!(value instanceof JsonValue.Text text) || source == null) {
+      return; // a non-string is bad-value-type, from the validator
+    }
+    String why = t.kind().check(text.value());
+    if (why != null) {
+      reporter.report(dev.atomemo4j.processor.diag.Message.BAD_TEXT_VALUE, source.origin(attribute), attribute,
+          text.value(), t.javaType(), why);
+    }
   }
 
   /** The properties of a record's components, at {@code pointer} ({@code …/properties}). */
@@ -390,7 +404,9 @@ final class PropertyBuilder {
 
   /** The component a type gets when {@code @Param(component)} does not say. */
   static String defaultComponent(TypeRef type) {
-    if (type instanceof TypeRef.Scalar s) {
+    if (type instanceof TypeRef.TextT) {
+      return "input";
+    } else if (type instanceof TypeRef.Scalar s) {
       return s.kind() == TypeRef.ScalarKind.STRING ? "input"
           : s.kind() == TypeRef.ScalarKind.BOOLEAN ? "switch" : "number-input";
     } else if (type instanceof TypeRef.EnumT) {

@@ -92,6 +92,9 @@ public final class TypeMapper {
         return new TypeRef.Scalar(TypeRef.ScalarKind.DOUBLE, true, javaType);
       case ARRAY:
         TypeMirror component = ((ArrayType) type).getComponentType();
+        if (component.getKind() == TypeKind.BYTE) {
+          return new TypeRef.TextT(javaType, dev.atomemo4j.processor.model.TextType.BASE64);
+        }
         if (component.getKind().isPrimitive()) {
           return unsupported(type, site, what, "arrays of primitives are not supported; use List<"
               + TypeName.get(component).box() + ">");
@@ -189,6 +192,10 @@ public final class TypeMapper {
         return new TypeRef.ValueT(javaType, TypeRef.ValueKind.JSON);
       default:
         break;
+    }
+    dev.atomemo4j.processor.model.TextType text = dev.atomemo4j.processor.model.TextType.of(name);
+    if (text != null) {
+      return new TypeRef.TextT(javaType, text);
     }
     if (te.getKind() == ElementKind.ENUM) {
       return enumeration(te, javaType, site, what);
