@@ -101,6 +101,58 @@ class TypeMappingTest {
   }
 
   @Test
+  void noUiWritesNoUiMemberWhereAComponentWouldBeTheDefault() throws Exception {
+    JsonNode params = compileTool(DiagnosticsTest.TOOL,
+        "  public String run(@Param(noUi = true) String token, String other) { return token; }");
+
+    assertThat(params.at("/0/ui").isMissingNode()).isTrue();
+    assertThat(params.at("/1/ui/component").asText()).isEqualTo("input");
+  }
+
+  @Test
+  void locatorModesFollowTheDeclaredOrderWithTheirPlaceholders() throws Exception {
+    JsonNode params = compileTool(DiagnosticsTest.TOOL,
+        "  public String run(@Locator(list = \"bases\", urlRegex = \"app([a-z]+)\", order = {\"url\", \"id\","
+            + " \"list\"}, urlPlaceholder = \"Paste a link\", idDisplayName = \"By id\") "
+            + "dev.atomemo4j.model.value.ResourceLocator base) { return \"\"; }",
+        "  @LocatorList(\"bases\") public Object bases(dev.atomemo4j.runtime.LocatorRequest r) { return null; }");
+
+    assertThat(params.at("/0/modes/0/type").asText()).isEqualTo("url");
+    assertThat(params.at("/0/modes/0/placeholder/en_US").asText()).isEqualTo("Paste a link");
+    assertThat(params.at("/0/modes/1/display_name/en_US").asText()).isEqualTo("By id");
+    assertThat(params.at("/0/modes/2/search_list_method").asText()).isEqualTo("bases");
+  }
+
+  @Test
+  void aVariantCanNameItsObjectAndDescribeItsDiscriminator() throws Exception {
+    JsonNode params = compileTool("  @Union(discriminator = \"type\", component = \"\")",
+        "  public sealed interface Format permits Md, Html {}",
+        "  @Variant(value = \"markdown\", name = \"markdown_format\", object = @Param(displayName = \"Markdown\"),",
+        "      discriminator = @Param(displayName = \"Type\", required = Required.UNSTATED))",
+        "  public record Md() implements Format {}",
+        "  @Variant(\"html\") public record Html(boolean pretty) implements Format {}",
+        DiagnosticsTest.TOOL, "  public String run(List<Format> formats) { return \"\"; }");
+
+    JsonNode union = params.at("/0/items");
+    assertThat(union.has("discriminator_ui")).isFalse();
+    assertThat(union.at("/any_of/0/name").asText()).isEqualTo("markdown_format");
+    assertThat(union.at("/any_of/0/display_name/en_US").asText()).isEqualTo("Markdown");
+    assertThat(union.at("/any_of/0/properties/0/display_name/en_US").asText()).isEqualTo("Type");
+    assertThat(union.at("/any_of/0/properties/0/required").isMissingNode()).isTrue();
+    assertThat(union.at("/any_of/1/properties/0/required").asBoolean()).isTrue();
+  }
+
+  @Test
+  void aLoneFileRefParameterIsAFileRefNotAnInputRecord() throws Exception {
+    JsonNode params = compileTool(DiagnosticsTest.TOOL,
+        "  public String run(dev.atomemo4j.model.value.FileRef file) { return \"\"; }");
+
+    assertThat(params.size()).isEqualTo(1);
+    assertThat(params.at("/0/type").asText()).isEqualTo("file_ref");
+    assertThat(params.at("/0/name").asText()).isEqualTo("file");
+  }
+
+  @Test
   void aMapOfRecordsBecomesAnObjectWithAdditionalProperties() throws Exception {
     JsonNode params = compileTool("  public record P(int x) {}", DiagnosticsTest.TOOL,
         "  public String run(@Param(name = \"points\") Map<String, P> points) { return \"\"; }");

@@ -654,7 +654,11 @@ public final class PluginReader {
       return false;
     }
     TypeElement te = (TypeElement) ((DeclaredType) t).asElement();
-    return te.getKind() == ElementKind.RECORD && Mirror.find(te, Names.CREDENTIAL, elements) == null;
+    String name = te.getQualifiedName().toString();
+    // FileRef, ResourceLocator and ResourceMapper are records too, but values of their own: never an input record.
+    return te.getKind() == ElementKind.RECORD && Mirror.find(te, Names.CREDENTIAL, elements) == null
+        && !name.equals(Names.FILE_REF) && !name.equals(Names.RESOURCE_LOCATOR) && !name.equals(Names.RESOURCE_MAPPER)
+        && dev.atomemo4j.processor.model.TextType.of(name) == null;
   }
 
   private static TypeRef unwrapOpt(TypeRef t) {
