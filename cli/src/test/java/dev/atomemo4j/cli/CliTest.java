@@ -45,7 +45,7 @@ class CliTest {
     assertThat(run.stdout().lines()).containsExactly(
         file + ": /name [bad-name] plugin name \"get__time\" is invalid: it has two of `_`/`-` in a row (the Hub "
             + "uses `__` to separate the name from the version) (letters, digits, single `_` or `-`, 5–65 "
-            + "characters, starting with a letter)",
+            + "characters, starting with a letter; e.g. \"get-time\")",
         file + ": /version [bad-version] version \"one\" is not SemVer without underscores (e.g. 1.2.3 or "
             + "1.2.3-beta.1); the Hub builds `<name>__release__<version>` from it");
   }
