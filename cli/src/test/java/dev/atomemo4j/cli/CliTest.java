@@ -130,6 +130,20 @@ class CliTest {
   }
 
   @Test
+  void validateRejectsADefaultOutsideTheEnum() throws IOException {
+    String broken = Files.readString(official("get-current-time.json"))
+        .replace("\"name\": \"format\",", "\"name\": \"format\",\n\"enum\": [\"iso\", \"unix\"], \"default\": \"rfc\",");
+    assertThat(broken).contains("\"default\": \"rfc\"");
+    Path file = write("definition.json", broken);
+
+    CliRun run = CliRun.of("validate", file.toString());
+
+    assertThat(run.status()).isEqualTo(1);
+    assertThat(run.stdout()).contains("/tools/0/parameters/1/default [not-in-enum] default \"rfc\" is not one of the "
+        + "`enum` values \"iso\", \"unix\"");
+  }
+
+  @Test
   void formatReproducesAFileWithReorderedPluginMembersByteForByte() throws IOException {
     String official = Files.readString(official("airtable.json"));
     // As an author who wrote icon after lang and repo after locales gets it from the JS SDK.

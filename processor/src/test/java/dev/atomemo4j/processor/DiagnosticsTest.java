@@ -203,7 +203,7 @@ class DiagnosticsTest {
   }
 
   @Test
-  @Covers("unknown-credential")
+  @Covers("not-owned")
   void aCredentialRecordThePluginDoesNotListIsNotOwnedOnTheRecord() {
     JavaFileObject key = Sources.source("demo.Key", "package demo;", "import dev.atomemo4j.annotations.*;",
         "@Credential(name = \"demo-key\", displayName = \"Key\", description = \"d\")",
