@@ -72,6 +72,17 @@ class ElementDiagnosticsTest {
     assertThat(c.errors()).allSatisfy(e -> assertThat(e.getSource().getName()).endsWith("Shape.java"));
   }
 
+  @Test
+  void aDefaultOnAVariantsDiscriminatorIsAnErrorOnTheAttribute() {
+    JavaFileObject shape = shapes("  @Variant(\"circle\") record Circle(double radius) implements Shape {}",
+        "  @Variant(value = \"square\", discriminator = @Param(",
+        "      defaultValue = \"square\")) record Square(double side) implements Shape {}");
+    Compilation c = Sources.compile(plugin(), shape, tools(TOOL, SHAPES_TOOL));
+
+    assertThat(c).hadErrorContaining("[atomemo4j:attribute-not-applicable] defaultValue does not apply to the "
+        + "discriminator property").inFile(shape).onLineContaining("defaultValue = \"square\"");
+  }
+
   // ---- every independent mistake in one compilation
 
   @Test

@@ -105,6 +105,29 @@ final class ApplicableAttributes {
     }
   }
 
+  /**
+   * For the {@code @Param}s nested in {@code @Variant(object = …, discriminator = …)}: only {@code allowed} and the
+   * UI attributes of {@code component} are written; anything else is reported.
+   */
+  static void checkNested(Mirror source, Set<String> allowed, String what, String component, Reporter reporter) {
+    if (source == null) {
+      return;
+    }
+    for (String a : ALL) {
+      if (!source.isSet(a) || allowed.contains(a) || COMMON_UI.contains(a) || a.equals("component")
+          || a.equals("noUi")) {
+        continue;
+      }
+      if (BY_COMPONENT.containsKey(a)) {
+        if (component == null || !BY_COMPONENT.get(a).contains(component)) {
+          reporter.report(Message.NOT_APPLICABLE, source.origin(a), a, "component " + component, hint(a, ""));
+        }
+        continue;
+      }
+      reporter.report(Message.NOT_APPLICABLE, source.origin(a), a, what, "Remove " + a + ".");
+    }
+  }
+
   /** Why {@code attribute} does not apply, or null when it does. */
   private static String why(String attribute, TypeRef type, String component, boolean componentType,
       boolean noUi, Mirror source) {

@@ -209,6 +209,9 @@ final class PropertyBuilder {
       I18nText displayName = texts.text(self.displayName(), vKey + ".display_name", vAt);
       Ui ui = self.hasUi() && !self.extra().noUi()
           ? ui(self, v.record(), self.component(), vKey, vAt) : null;
+      ApplicableAttributes.checkNested(params.source(self), java.util.Set.of("key", "displayName", "explicitEmpty"),
+          "the variant object of @Variant(\"" + v.constant() + "\") (its name comes from @Variant(name))",
+          self.component(), reporter);
       String name = v.name() != null ? v.name() : strictName(v.constant());
       variants.add(ObjectProperty.of(new PropertyCommon(name, displayName, null, null, null, ui, null, null), props));
       if (u.component() != null && u.options()) {
@@ -244,6 +247,9 @@ final class PropertyBuilder {
       case "UNSTATED" -> null;
       default -> Boolean.TRUE;
     };
+    ApplicableAttributes.checkNested(params.source(meta), java.util.Set.of("key", "displayName", "explicitEmpty",
+        "required", "llmDescription"), "the discriminator property (its name is @Union(discriminator), its "
+        + "constant @Variant(value))", meta.component(), reporter);
     Ui ui = meta.hasUi() && !meta.extra().noUi()
         ? ui(meta, new TypeRef.Scalar(TypeRef.ScalarKind.STRING, false, com.palantir.javapoet.ClassName.get(
             String.class)), meta.component(), key, origin) : null;
