@@ -153,6 +153,37 @@ class TypeMappingTest {
   }
 
   @Test
+  void aLocatorParameterTakesItsDefaultValueObject() throws Exception {
+    JsonNode params = compileTool(DiagnosticsTest.TOOL,
+        "  public String run(@Param(defaultValue = \"{\\\"mode_name\\\": \\\"id\\\", \\\"value\\\": \\\"rec1\\\"}\") "
+            + "dev.atomemo4j.model.value.ResourceLocator record) { return \"\"; }");
+
+    assertThat(params.at("/0/default").toString())
+        .isEqualTo("{\"__type__\":\"resource_locator\",\"mode_name\":\"id\",\"value\":\"rec1\"}");
+  }
+
+  @Test
+  void aMapperParameterTakesItsDefaultValueObject() throws Exception {
+    JsonNode params = compileTool(DiagnosticsTest.TOOL,
+        "  public String run(@Mapper(\"fields\") @Param(defaultValue = \"{\\\"mapping_mode\\\": \\\"auto\\\"}\") "
+            + "dev.atomemo4j.model.value.ResourceMapper columns) { return \"\"; }",
+        "  @ResourceMapping(\"fields\") public Object fields(dev.atomemo4j.runtime.MappingRequest r) { return null; }");
+
+    assertThat(params.at("/0/default/__type__").asText()).isEqualTo("resource_mapper");
+    assertThat(params.at("/0/default/mapping_mode").asText()).isEqualTo("auto");
+  }
+
+  @Test
+  void aLocatorDefaultThatIsNotAnObjectIsAnErrorOnTheDefault() {
+    JavaFileObject t = DiagnosticsTest.tools(DiagnosticsTest.TOOL, "  public String run(",
+        "      @Param(defaultValue = \"rec1\") dev.atomemo4j.model.value.ResourceLocator record) { return \"\"; }");
+    Compilation c = Sources.compile(DiagnosticsTest.plugin(), t);
+
+    assertThat(c).hadErrorContaining("the default of a resource_locator parameter is an object").inFile(t)
+        .onLineContaining("defaultValue = \"rec1\"");
+  }
+
+  @Test
   void aMapOfRecordsBecomesAnObjectWithAdditionalProperties() throws Exception {
     JsonNode params = compileTool("  public record P(int x) {}", DiagnosticsTest.TOOL,
         "  public String run(@Param(name = \"points\") Map<String, P> points) { return \"\"; }");

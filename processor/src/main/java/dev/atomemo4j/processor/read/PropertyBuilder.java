@@ -149,9 +149,10 @@ final class PropertyBuilder {
     return switch (v.kind()) {
       case FILE_REF -> new FileRefProperty(common);
       case SECRET -> new EncryptedStringProperty(common, meta.constant(), meta.defaultValue(), allowed);
-      case RESOURCE_LOCATOR -> new ResourceLocatorProperty(common, locatorDefault(meta.defaultValue()),
-          modes(meta, key, at));
-      case RESOURCE_MAPPER -> new ResourceMapperProperty(common, meta.mapper(), mapperDefault(meta.defaultValue()));
+      case RESOURCE_LOCATOR -> new ResourceLocatorProperty(common,
+          locatorDefault(valueObject(meta.defaultValue(), source, ResourceLocator.TYPE)), modes(meta, key, at));
+      case RESOURCE_MAPPER -> new ResourceMapperProperty(common, meta.mapper(),
+          mapperDefault(valueObject(meta.defaultValue(), source, ResourceMapper.TYPE)));
       case JSON -> new ObjectProperty(common, List.of(), null, meta.constant(), meta.defaultValue(), allowed);
     };
   }
@@ -296,7 +297,22 @@ final class PropertyBuilder {
     return modes;
   }
 
-  /** A resource locator's {@code default} from its JSON text, or null (the reader reported a bad shape). */
+  /**
+   * The default of a locator or mapper parameter as its value object, or null. Anything but a JSON object is an
+   * error here: it could not be written as the {@code default} at all.
+   */
+  private JsonValue.Obj valueObject(JsonValue v, Mirror source, String type) {
+    if (v == null || v instanceof JsonValue.Obj) {
+      return (JsonValue.Obj) v;
+    }
+    reporter.report(dev.atomemo4j.processor.diag.Message.BAD_JSON_ATTRIBUTE, source.origin("defaultValue"),
+        "defaultValue " + dev.atomemo4j.model.io.JsJson.compact(v), "the default of a " + type + " parameter is an "
+            + "object, e.g. {\"mode_name\": \"id\", \"value\": \"rec123\"} or {\"mapping_mode\": \"auto\", "
+            + "\"value\": null}");
+    return null;
+  }
+
+  /** A resource locator's {@code default} from its JSON object, or null. */
   private static ResourceLocator locatorDefault(JsonValue v) {
     if (!(v instanceof JsonValue.Obj o)) {
       return null;
