@@ -163,6 +163,21 @@ class TypeMappingTest {
   }
 
   @Test
+  void aLocatorLeftOutOfARequestIsDecodedAsItsDefault() throws Exception {
+    Compilation c = Sources.compile(DiagnosticsTest.plugin(), DiagnosticsTest.tools(DiagnosticsTest.TOOL,
+        "  public String run(@Param(defaultValue = \"{\\\"mode_name\\\": \\\"id\\\", \\\"value\\\": \\\"rec1\\\"}\") "
+            + "dev.atomemo4j.model.value.ResourceLocator record) { return record.value(); }"));
+    assertThat(c).succeeded();
+    var tool = GeneratedClasses.descriptor(c, "demo.DemoRegistry").tool("demo-tool").orElseThrow();
+
+    var decoded = dev.atomemo4j.runtime.internal.shape.ShapeDecoder.decodeParameters(tool.input(),
+        JSON.readTree("{}"), dev.atomemo4j.runtime.internal.shape.DecodeContext.EMPTY);
+
+    assertThat(decoded.problems()).isEmpty();
+    assertThat(tool.invoker().invoke(decoded.value(), null)).isEqualTo("rec1");
+  }
+
+  @Test
   void aMapperParameterTakesItsDefaultValueObject() throws Exception {
     JsonNode params = compileTool(DiagnosticsTest.TOOL,
         "  public String run(@Mapper(\"fields\") @Param(defaultValue = \"{\\\"mapping_mode\\\": \\\"auto\\\"}\") "

@@ -337,6 +337,10 @@ final class RegistryGenerator {
       return CodeBlock.of("null");
     }
 
+    private static CodeBlock text(JsonValue.Obj o, String member) {
+      return o.get(member) instanceof JsonValue.Text x ? CodeBlock.of("$S", x.value()) : CodeBlock.of("null");
+    }
+
     /** A Java literal for a JSON default, where the type makes one possible; null otherwise. */
     private CodeBlock literal(JsonValue v, TypeRef t) {
       if (t instanceof TypeRef.TextT x && v instanceof JsonValue.Text text) {
@@ -362,6 +366,11 @@ final class RegistryGenerator {
             default -> null;
           };
         }
+      } else if (t instanceof TypeRef.ValueT vt && vt.kind() == TypeRef.ValueKind.RESOURCE_LOCATOR
+          && v instanceof JsonValue.Obj o) {
+        // The Hub's form starts from this default; a request that leaves the parameter out gets it too.
+        return CodeBlock.of("new $T($L, $L, $L, $L)", vt.javaType(), text(o, "mode_name"), text(o, "value"),
+            text(o, "cached_result_label"), text(o, "cached_result_url"));
       } else if (t instanceof TypeRef.EnumT e && v instanceof JsonValue.Text x) {
         for (TypeRef.EnumConstant c : e.constants()) {
           if (c.wireName().equals(x.value())) {
