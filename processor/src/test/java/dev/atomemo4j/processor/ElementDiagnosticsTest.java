@@ -100,6 +100,20 @@ class ElementDiagnosticsTest {
   }
 
   @Test
+  void aToolNoPluginListsIsReportedNextToAnErrorInTheListedTools() {
+    JavaFileObject stray = Sources.source("demo.Stray", "package demo;", "import dev.atomemo4j.annotations.*;",
+        "public final class Stray {", TOOL.replace("demo-tool", "stray-tool"),
+        "  public static String run() { return \"\"; }", "}");
+    JavaFileObject t = tools(TOOL, "  public String run(@Param(name = \"time-zone\") String tz) { return tz; }");
+    Compilation c = Sources.compile(plugin(), t, stray);
+
+    assertThat(c).hadErrorCount(2);
+    assertThat(c).hadErrorContaining("[atomemo4j:bad-property-name]").inFile(t).onLineContaining("time-zone");
+    assertThat(c).hadErrorContaining("[atomemo4j:not-owned] method Stray.run").inFile(stray)
+        .onLineContaining("public static String run");
+  }
+
+  @Test
   void aBrokenLocatorParameterCausesNoFollowUpErrorAboutItsHandler() {
     JavaFileObject t = tools(TOOL,
         "  public String run(@Param(name = \"base\") @Locator(list = \"list_bases\") Thread base) { return \"\"; }",

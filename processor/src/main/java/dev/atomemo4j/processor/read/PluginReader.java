@@ -61,6 +61,7 @@ public final class PluginReader {
   private final TypeMapper mapper;
   private final OriginTable origins = new OriginTable();
   private final Set<Element> originating = new LinkedHashSet<>();
+  private final Set<String> reportedUnowned = new LinkedHashSet<>();
   private Texts texts;
   private PropertyBuilder properties;
 
@@ -71,6 +72,11 @@ public final class PluginReader {
     this.options = env.getOptions();
     this.resources = new ResourceFinder(env.getFiler(), options.get("atomemo4j.resources"));
     this.mapper = new TypeMapper(elements, types, reporter);
+  }
+
+  /** Credential records this plugin's tools use without listing them, already reported as not-owned. */
+  public Set<String> reportedUnowned() {
+    return reportedUnowned;
   }
 
   /** The elements every output of this plugin depends on (for the Filer and Gradle). */
@@ -139,6 +145,7 @@ public final class PluginReader {
           && used.element() != null) {
         // The record is a @Credential, just not listed: say that, once, on the record.
         if (unowned.add(used.element())) {
+          reportedUnowned.add(((TypeElement) used.element()).getQualifiedName().toString());
           String simple = used.element().getSimpleName().toString();
           reporter.report(Message.NOT_OWNED, Origin.of(used.element()), "record " + simple, "Credential",
               "it, yet a tool takes it as a parameter", simple, "credentials");
