@@ -8,7 +8,8 @@ import java.lang.annotation.Target;
 
 /**
  * The modes of a {@code ResourceLocator} parameter: pick from a list (answered by a {@link LocatorList} method),
- * paste a URL (the id is extracted by a regex), or type an id.
+ * paste a URL (the id is extracted by a regex), or type an id. Display names and placeholders are {@code en_US};
+ * their translation keys are {@code <param key>.mode.<list|url|id>.display_name|placeholder}.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)
@@ -25,4 +26,19 @@ public @interface Locator {
 
   /** Whether an id may be typed. */
   boolean id() default true;
+
+  /** The order of the modes, by type ({@code {"url", "list", "id"}}); empty means list, url, id. */
+  String[] order() default {};
+
+  String listDisplayName() default "";
+
+  String listPlaceholder() default "";
+
+  String urlDisplayName() default "";
+
+  String urlPlaceholder() default "";
+
+  String idDisplayName() default "";
+
+  String idPlaceholder() default "";
 }

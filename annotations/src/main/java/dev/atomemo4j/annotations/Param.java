@@ -21,8 +21,9 @@ import java.lang.annotation.Target;
 public @interface Param {
 
   /**
-   * The wire name: letters, digits and single {@code _}, starting with a letter. Required on method parameters;
-   * defaults to the component or field name elsewhere.
+   * The wire name: letters, digits and single {@code _}, starting with a letter. Defaults to the Java name in
+   * snake_case ({@code resultsPerPage} → {@code results_per_page}) for method parameters, record components and
+   * fields alike; a tool class compiled without {@code -parameters} has no source names and must name them here.
    */
   String name() default "";
 
@@ -58,6 +59,30 @@ public @interface Param {
   /** {@code ui.disabled: true}. */
   boolean disabled() default false;
 
+  /** {@code ui.display_none: true}: the field is kept but not shown. */
+  boolean displayNone() default false;
+
+  /**
+   * UI booleans to write as an explicit {@code false}, by attribute name: {@code {"supportExpression"}} writes
+   * {@code "support_expression": false}. Official definitions state {@code false} on some fields; an unset boolean
+   * is simply absent. Names: supportExpression, sensitive, readonly, disabled, displayNone, lineNumbers,
+   * lineWrapping, showValue, collapsible, sortable, defaultCollapsed.
+   */
+  String[] explicitFalse() default {};
+
+  /**
+   * Text attributes to write as an empty text ({@code {"placeholder"}} writes {@code "placeholder": {"en_US": ""}}),
+   * since an empty attribute means "not set". Names: displayName, hint, placeholder, llmDescription and the UI
+   * labels (addButtonLabel, emptyDescription, sectionHeader, addLabel, emptyMessage, removeTooltip, panelTitle).
+   */
+  String[] explicitEmpty() default {};
+
+  /**
+   * Writes no {@code ui} member at all: no component and no UI props (official OAuth2 token fields and
+   * credential selects do this). Combining it with a UI attribute is a compile error.
+   */
+  boolean noUi() default false;
+
   /** {@code ui.indentation}: an even number from 2 to 80; -1 to omit. */
   int indentation() default -1;
 
@@ -78,6 +103,54 @@ public @interface Param {
   /** {@code ui.suffix} of a number input. */
   String suffix() default "";
 
+  /** {@code ui.min_height} / {@code ui.max_height} of a textarea or code editor; NaN to omit. */
+  double minHeight() default Double.NaN;
+
+  double maxHeight() default Double.NaN;
+
+  /** {@code ui.rows} of a code editor; NaN to omit. */
+  double rows() default Double.NaN;
+
+  /** {@code ui.line_numbers: true} / {@code ui.line_wrapping: true} of a code editor. */
+  boolean lineNumbers() default false;
+
+  boolean lineWrapping() default false;
+
+  /** {@code ui.marks} of a slider: a JSON object mapping numbers to labels, e.g. {@code "{\"0\": \"min\"}"}. */
+  String marks() default "";
+
+  /** {@code ui.show_value: true} of a slider. */
+  boolean showValue() default false;
+
+  /** {@code ui.add_button_label}, {@code ui.empty_description}, {@code ui.section_header} of a key-value editor. */
+  String addButtonLabel() default "";
+
+  String emptyDescription() default "";
+
+  String sectionHeader() default "";
+
+  /** {@code ui.size} of an emoji picker: extra-small, small, medium or large. */
+  String size() default "";
+
+  /** {@code ui.add_label}, {@code ui.empty_message} of an array section (en_US). */
+  String addLabel() default "";
+
+  String emptyMessage() default "";
+
+  /** {@code ui.remove_tooltip} of an array section or collapsible panel (en_US). */
+  String removeTooltip() default "";
+
+  /** {@code ui.panel_title} of a collapsible panel (en_US). */
+  String panelTitle() default "";
+
+  /** {@code ui.collapsible: true} / {@code ui.sortable: true} of an array section or collapsible panel. */
+  boolean collapsible() default false;
+
+  boolean sortable() default false;
+
+  /** {@code ui.default_collapsed: true} of a collapsible panel. */
+  boolean defaultCollapsed() default false;
+
   /** The default value as JSON text, e.g. {@code "20"}, {@code "\"story\""}, {@code "[\"story\"]"}. */
   String defaultValue() default "";
 
@@ -86,6 +159,12 @@ public @interface Param {
 
   /** Allowed values, each as JSON text (strings may be bare words). Enums get theirs from their constants. */
   String[] allowed() default {};
+
+  /**
+   * Also writes the values of {@link #options()} as the {@code enum} of a string select, so the schema and the
+   * runtime reject any other string. Off by default: official selects list options without an {@code enum}.
+   */
+  boolean optionsAsEnum() default false;
 
   /** Inclusive bounds of a number; NaN to omit. */
   double minimum() default Double.NaN;

@@ -9,8 +9,8 @@ import java.lang.annotation.Target;
 /**
  * A tool the Hub can invoke.
  *
- * <p>On a method: its parameters are the tool's parameters, each named with {@link Param#name()} (parameter names
- * do not survive compilation), or the method takes a single record whose components are the parameters. A
+ * <p>On a method: its parameters are the tool's parameters, each named with {@link Param#name()} or, by default,
+ * after its Java name in snake_case, or the method takes a single record whose components are the parameters. A
  * parameter of type {@code ToolContext} receives the invocation context and is not a tool parameter. The method
  * may be static, or an instance method of a class with a public no-argument constructor. It may return any value
  * that maps to JSON, or a {@code CompletableFuture} of one.

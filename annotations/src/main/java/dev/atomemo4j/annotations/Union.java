@@ -17,4 +17,13 @@ import java.lang.annotation.Target;
 public @interface Union {
   /** The discriminator property name, e.g. {@code "type"}. */
   String discriminator();
+
+  /**
+   * The component of {@code discriminator_ui}: select, radio-group or switch; empty writes no
+   * {@code discriminator_ui} at all.
+   */
+  String component() default "select";
+
+  /** Whether {@code discriminator_ui} lists the variants' labels as {@code options}. */
+  boolean options() default true;
 }

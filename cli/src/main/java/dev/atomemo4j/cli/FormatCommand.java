@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
         "Prints the canonical bytes of a definition.json on standard output: exactly what the official JS SDK",
-        "writes (schema key order, two-space indent, no final newline, unknown members dropped).",
+        "writes (the plugin's members in the file's order, every other object in schema key order, two-space",
+        "indent, no final newline, unknown members dropped).",
         "Violations of the format's rules are listed on standard error and make the exit status 1."})
 final class FormatCommand implements Callable<Integer> {
 
@@ -48,7 +49,8 @@ final class FormatCommand implements Callable<Integer> {
       err.println("atomemo4j: " + file + " was not formatted: fix the problems above first");
       return ExitCodes.INVALID;
     }
-    byte[] bytes = DefinitionWriter.toBytes(read.definition().orElseThrow());
+    // The plugin object keeps the author's member order (as the JS SDK writes it); all else is the schema's.
+    byte[] bytes = DefinitionWriter.toBytes(read.definition().orElseThrow(), read.pluginMemberOrder());
     PrintStream stdout = main.stdout;
     stdout.write(bytes);
     stdout.flush();

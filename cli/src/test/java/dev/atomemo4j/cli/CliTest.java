@@ -45,7 +45,7 @@ class CliTest {
     assertThat(run.stdout().lines()).containsExactly(
         file + ": /name [bad-name] plugin name \"get__time\" is invalid: it has two of `_`/`-` in a row (the Hub "
             + "uses `__` to separate the name from the version) (letters, digits, single `_` or `-`, 5–65 "
-            + "characters, starting with a letter)",
+            + "characters, starting with a letter; e.g. \"get-time\")",
         file + ": /version [bad-version] version \"one\" is not SemVer without underscores (e.g. 1.2.3 or "
             + "1.2.3-beta.1); the Hub builds `<name>__release__<version>` from it");
   }
@@ -115,18 +115,47 @@ class CliTest {
   }
 
   @Test
-  void formatCanonicalizesKeyOrderAndDropsUnknownMembers() throws IOException {
+  void formatKeepsTheAuthorsPluginMemberOrderAppendsTheSdksMembersAndDropsUnknownMembers() throws IOException {
     Path file = write("messy.json", "{\"version\":\"1.0.0\",\"name\":\"my-plugin\",\"colour\":1,\"lang\":\"java\","
         + "\"icon\":\"x\",\"display_name\":{\"en_US\":\"P\"},\"description\":{\"en_US\":\"D\"},\"locales\":[]}");
 
     CliRun run = CliRun.of("format", file.toString());
 
-    assertThat(run.stdout()).isEqualTo("{\n  \"name\": \"my-plugin\",\n  \"display_name\": {\n    \"en_US\": \"P\"\n"
-        + "  },\n  \"description\": {\n    \"en_US\": \"D\"\n  },\n  \"icon\": \"x\",\n  \"lang\": \"java\",\n"
+    assertThat(run.stdout()).isEqualTo("{\n  \"name\": \"my-plugin\",\n  \"lang\": \"java\",\n  \"icon\": \"x\",\n"
+        + "  \"display_name\": {\n    \"en_US\": \"P\"\n  },\n  \"description\": {\n    \"en_US\": \"D\"\n  },\n"
         + "  \"locales\": [],\n  \"version\": \"1.0.0\",\n  \"credentials\": [],\n  \"models\": [],\n"
         + "  \"tools\": []\n}");
     assertThat(run.stderr()).contains("/colour [unknown-member]");
     assertThat(run.status()).isZero();
+  }
+
+  @Test
+  void validateRejectsADefaultOutsideTheEnum() throws IOException {
+    String broken = Files.readString(official("get-current-time.json"))
+        .replace("\"name\": \"format\",", "\"name\": \"format\",\n\"enum\": [\"iso\", \"unix\"], \"default\": \"rfc\",");
+    assertThat(broken).contains("\"default\": \"rfc\"");
+    Path file = write("definition.json", broken);
+
+    CliRun run = CliRun.of("validate", file.toString());
+
+    assertThat(run.status()).isEqualTo(1);
+    assertThat(run.stdout()).contains("/tools/0/parameters/1/default [not-in-enum] default \"rfc\" is not one of the "
+        + "`enum` values \"iso\", \"unix\"");
+  }
+
+  @Test
+  void formatReproducesAFileWithReorderedPluginMembersByteForByte() throws IOException {
+    String official = Files.readString(official("airtable.json"));
+    // As an author who wrote icon after lang and repo after locales gets it from the JS SDK.
+    String reordered = official.replaceFirst("(\n  \"icon\": [^\n]*)(\n  \"lang\": [^\n]*)", "$2$1")
+        .replaceFirst("(\n  \"repo\": [^\n]*)(\n  \"locales\": \\[[^\\]]*\\],)", "$2$1");
+    assertThat(reordered).isNotEqualTo(official);
+    Path file = write("reordered.json", reordered);
+
+    CliRun run = CliRun.of("format", file.toString());
+
+    assertThat(run.status()).isZero();
+    assertThat(run.stdout()).isEqualTo(reordered);
   }
 
   @Test

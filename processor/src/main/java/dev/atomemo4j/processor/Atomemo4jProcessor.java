@@ -54,6 +54,8 @@ public final class Atomemo4jProcessor extends AbstractProcessor {
   private final Set<String> owned = new LinkedHashSet<>();
   /** @Tool and @Credential elements seen, by name: elements of earlier rounds cannot be reported on later. */
   private final List<Candidate> ownedCandidates = new ArrayList<>();
+  /** Whether a plugin's listed types never resolved: what it owns is then unknown. */
+  private boolean ownershipUnknown;
 
   private record Candidate(String typeName, String methodName, boolean credential) {}
 
@@ -110,6 +112,7 @@ public final class Atomemo4jProcessor extends AbstractProcessor {
         continue;
       }
       if (!unresolved.isEmpty()) {
+        ownershipUnknown = true;
         if (reporter.errorCount() == 0) {
           reporter.report(Message.UNRESOLVED_TYPES, Origin.of(plugin), plugin.getSimpleName(),
               String.join(", ", unresolved));
@@ -127,12 +130,13 @@ public final class Atomemo4jProcessor extends AbstractProcessor {
 
   private void processPlugin(TypeElement plugin) {
     try {
-      beforeRead.accept(plugin);
-      PluginReader reader = new PluginReader(processingEnv, reporter);
-      PluginModel model = reader.read(plugin);
       for (TypeMirror t : listed(plugin)) {
         owned.add(t.toString());
       }
+      beforeRead.accept(plugin);
+      PluginReader reader = new PluginReader(processingEnv, reporter);
+      PluginModel model = reader.read(plugin);
+      owned.addAll(reader.reportedUnowned()); // already reported, on the record, as used by a tool
       if (model == null) {
         return;
       }
@@ -199,9 +203,12 @@ public final class Atomemo4jProcessor extends AbstractProcessor {
     }
   }
 
-  /** A @Tool or @Credential that no @Plugin lists would silently never be served. */
+  /**
+   * A @Tool or @Credential that no @Plugin lists would silently never be served. Reported alongside other errors
+   * (each plugin records what it lists even when it fails), except when a plugin's list never resolved.
+   */
   private void reportUnowned() {
-    if (reporter.errorCount() > 0) {
+    if (ownershipUnknown) {
       return;
     }
     for (Candidate c : ownedCandidates) {
@@ -221,8 +228,11 @@ public final class Atomemo4jProcessor extends AbstractProcessor {
           }
         }
       }
-      reporter.report(Message.NOT_OWNED, Origin.of(e), e.getSimpleName(), c.credential() ? "Credential" : "Tool",
-          type.getSimpleName(), c.credential() ? "credentials" : "tools");
+      String what = c.credential() ? "record " + type.getSimpleName()
+          : e == type ? "class " + type.getSimpleName() : "method " + type.getSimpleName() + "." + e.getSimpleName();
+      reporter.report(Message.NOT_OWNED, Origin.of(e), what, c.credential() ? "Credential" : "Tool",
+          e == type ? "it" : "its class " + type.getSimpleName(), type.getSimpleName(),
+          c.credential() ? "credentials" : "tools");
     }
   }
 }

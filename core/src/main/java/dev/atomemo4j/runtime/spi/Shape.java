@@ -64,6 +64,87 @@ public sealed interface Shape {
     }
   }
 
+  /**
+   * A string on the wire that is a typed value in Java (a date, a duration, a UUID, a URI, bytes in base64): parsed
+   * on decode, and written back by the encoder in the same notation.
+   */
+  record Textual(TextKind kind) implements Shape {
+    public Textual {
+      Objects.requireNonNull(kind, "kind");
+    }
+  }
+
+  /** The typed strings, with the JSON Schema {@code format} they are checked against and a readable expectation. */
+  enum TextKind {
+    INSTANT("date-time", "an instant with an offset, e.g. 2024-05-01T10:15:30Z"),
+    OFFSET_DATE_TIME("date-time", "a date-time with an offset, e.g. 2024-05-01T10:15:30+02:00"),
+    ZONED_DATE_TIME("date-time", "a date-time with an offset or zone, e.g. 2024-05-01T10:15:30+02:00[Europe/Paris]"),
+    LOCAL_DATE("date", "a date, e.g. 2024-05-01"),
+    LOCAL_TIME(null, "a local time, e.g. 10:15 or 10:15:30"),
+    LOCAL_DATE_TIME(null, "a local date-time without offset, e.g. 2024-05-01T10:15:30"),
+    DURATION("duration", "an ISO-8601 duration, e.g. PT15M or P1DT2H"),
+    UUID("uuid", "a UUID, e.g. 123e4567-e89b-12d3-a456-426614174000"),
+    URI("uri", "an absolute URI, e.g. https://example.com/a"),
+    URL("uri", "an absolute URL, e.g. https://example.com/a"),
+    BASE64(null, "bytes in base64, e.g. aGVsbG8=");
+
+    private static final java.util.regex.Pattern CANONICAL_UUID =
+        java.util.regex.Pattern.compile("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
+
+    private final String format;
+    private final String expected;
+
+    TextKind(String format, String expected) {
+      this.format = format;
+      this.expected = expected;
+    }
+
+    /** The JSON Schema {@code format}, or null when none matches exactly (local times have no offset). */
+    public String format() {
+      return format;
+    }
+
+    /** What a valid value looks like, for error messages: "a date, e.g. 2024-05-01". */
+    public String expected() {
+      return expected;
+    }
+
+    /** The Java value of {@code text}; throws {@link IllegalArgumentException} when it is not one. */
+    public Object parse(String text) {
+      try {
+        return switch (this) {
+          case INSTANT -> java.time.OffsetDateTime.parse(text).toInstant();
+          case OFFSET_DATE_TIME -> java.time.OffsetDateTime.parse(text);
+          case ZONED_DATE_TIME -> java.time.ZonedDateTime.parse(text);
+          case LOCAL_DATE -> java.time.LocalDate.parse(text);
+          case LOCAL_TIME -> java.time.LocalTime.parse(text);
+          case LOCAL_DATE_TIME -> java.time.LocalDateTime.parse(text);
+          case DURATION -> java.time.Duration.parse(text);
+          case UUID -> {
+            if (!CANONICAL_UUID.matcher(text).matches()) {
+              throw new IllegalArgumentException("not a canonical UUID");
+            }
+            yield java.util.UUID.fromString(text);
+          }
+          case URI -> absolute(text);
+          case URL -> absolute(text).toURL();
+          case BASE64 -> java.util.Base64.getDecoder().decode(text);
+        };
+      } catch (java.time.format.DateTimeParseException | java.net.URISyntaxException
+          | java.net.MalformedURLException e) {
+        throw new IllegalArgumentException(e.getMessage(), e);
+      }
+    }
+
+    private static java.net.URI absolute(String text) throws java.net.URISyntaxException {
+      java.net.URI uri = new java.net.URI(text);
+      if (!uri.isAbsolute()) {
+        throw new IllegalArgumentException("not absolute (no scheme)");
+      }
+      return uri;
+    }
+  }
+
   /** An {@code encrypted_string}, delivered as a {@code Secret} whose {@code toString} is redacted. */
   record SecretStr() implements Shape {
     public static final SecretStr INSTANCE = new SecretStr();

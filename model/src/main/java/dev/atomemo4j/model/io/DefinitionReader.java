@@ -74,7 +74,7 @@ public final class DefinitionReader {
     }
     DefinitionReader reader = new DefinitionReader();
     PluginDefinition definition = reader.plugin(obj);
-    return new ReadResult(definition, reader.problems, reader.lossless);
+    return new ReadResult(definition, reader.problems, reader.lossless, List.copyOf(obj.members().keySet()));
   }
 
   // ---- features

@@ -12,11 +12,19 @@ import java.util.Optional;
  * @param lossless true when every element of the document is in the model, so pointers the validator computes from
  *     the model's positions match the document; false when an element with a missing or unknown {@code type} had
  *     to be left out.
+ * @param pluginMemberOrder the plugin object's member names in the document's order, so a re-serialization can
+ *     keep the author's order ({@link DefinitionWriter#toJson(PluginDefinition, List)})
  */
-public record ReadResult(PluginDefinition definitionOrNull, List<Violation> problems, boolean lossless) {
+public record ReadResult(PluginDefinition definitionOrNull, List<Violation> problems, boolean lossless,
+    List<String> pluginMemberOrder) {
 
   public ReadResult {
     problems = List.copyOf(problems);
+    pluginMemberOrder = List.copyOf(pluginMemberOrder);
+  }
+
+  public ReadResult(PluginDefinition definitionOrNull, List<Violation> problems, boolean lossless) {
+    this(definitionOrNull, problems, lossless, List.of());
   }
 
   public Optional<PluginDefinition> definition() {

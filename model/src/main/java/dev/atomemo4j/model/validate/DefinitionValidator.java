@@ -523,6 +523,8 @@ public final class DefinitionValidator {
       String kind, boolean integer) {
     scalar(constant, child(at, "constant"), kind, integer, "constant");
     scalar(dflt, child(at, "default"), kind, integer, "default");
+    inEnum(constant, enumValues, child(at, "constant"), "constant");
+    inEnum(dflt, enumValues, child(at, "default"), "default");
     if (enumValues != null) {
       for (int i = 0; i < enumValues.size(); i++) {
         JsonValue v = enumValues.get(i);
@@ -533,6 +535,21 @@ public final class DefinitionValidator {
           scalar(v, child(child(at, "enum"), i), kind, integer, "enum value");
         }
       }
+    }
+  }
+
+  /** A default or constant the property's own {@code enum} rejects could never be submitted. */
+  private void inEnum(JsonValue v, List<JsonValue> enumValues, String at, String what) {
+    if (v == null || enumValues == null || enumValues.isEmpty()) {
+      return;
+    }
+    String text = dev.atomemo4j.model.io.JsJson.compact(v);
+    List<String> allowed = enumValues.stream().map(dev.atomemo4j.model.io.JsJson::compact).toList();
+    if (!allowed.contains(text)) {
+      String hint = v instanceof JsonValue.Text t ? Names.closest(t.value(), enumValues.stream()
+          .filter(e -> e instanceof JsonValue.Text).map(e -> ((JsonValue.Text) e).value()).toList()) : null;
+      add(at, ViolationCode.NOT_IN_ENUM, what + " " + text + " is not one of the `enum` values "
+          + String.join(", ", allowed) + (hint == null ? "" : "; did you mean \"" + hint + "\"?"));
     }
   }
 
@@ -562,6 +579,8 @@ public final class DefinitionValidator {
       String kind) {
     compound(constant, child(at, "constant"), kind, "constant");
     compound(dflt, child(at, "default"), kind, "default");
+    inEnum(constant, enumValues, child(at, "constant"), "constant");
+    inEnum(dflt, enumValues, child(at, "default"), "default");
     if (enumValues != null) {
       for (int i = 0; i < enumValues.size(); i++) {
         compound(enumValues.get(i), child(child(at, "enum"), i), kind, "enum value");
@@ -655,7 +674,8 @@ public final class DefinitionValidator {
       add(at, ViolationCode.MISSING_MEMBER, "a " + what + " needs a `name`");
     } else if (!Names.isFeatureName(name)) {
       add(at, ViolationCode.BAD_NAME, what + " name \"" + name + "\" is invalid: " + Names.whyNotFeatureName(name)
-          + " (letters, digits, single `_` or `-`, 5–65 characters, starting with a letter)");
+          + " (letters, digits, single `_` or `-`, 5–65 characters, starting with a letter; e.g. \""
+          + suggestFeature(name) + "\")");
     }
   }
 
@@ -723,6 +743,19 @@ public final class DefinitionValidator {
 
   private static String last(String pointer) {
     return pointer.substring(pointer.lastIndexOf('/') + 1);
+  }
+
+  /** A feature name close to {@code name} that satisfies the rule, for the hint. */
+  static String suggestFeature(String name) {
+    String s = name.replaceAll("[^A-Za-z0-9_-]+", "-").replaceAll("[_-]{2,}", "-").replaceAll("^[^A-Za-z]+", "")
+        .replaceAll("[_-]+$", "");
+    if (s.length() > 65) {
+      s = s.substring(0, 65).replaceAll("[_-]+$", "");
+    }
+    if (s.isEmpty()) {
+      return "my-feature";
+    }
+    return s.length() < 5 ? s + "-name" : s;
   }
 
   private static String suggestStrict(String name) {

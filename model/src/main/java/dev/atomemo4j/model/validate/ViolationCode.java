@@ -22,6 +22,7 @@ public enum ViolationCode {
   DUPLICATE_NAME("duplicate-name", "Names must be unique among siblings."),
   BAD_VALUE_TYPE("bad-value-type", "A constant, default or enum value does not match the property type."),
   LABEL_IN_ENUM("label-in-enum", "`enum` lists plain values; labels belong in `ui.options`."),
+  NOT_IN_ENUM("not-in-enum", "A `default` or `constant` is not one of the property's `enum` values."),
   VALUE_NOT_ALLOWED("value-not-allowed", "`encrypted_string` and `credential_id` take no constant, default or enum."),
   MIN_GREATER_THAN_MAX("min-greater-than-max", "A lower bound is greater than its upper bound."),
   BAD_COMPONENT("bad-component", "The UI component is not allowed for the property type."),

@@ -51,6 +51,45 @@ class MutationTest {
   }
 
   @Test
+  void aDefaultOutsideTheEnumIsRejectedWithTheClosestValue() {
+    Mutant m = Mutant.of("get-current-time.json")
+        .set("/tools/0/parameters/1/enum", "[\"iso\", \"unix\"]").set("/tools/0/parameters/1/default", "\"unx\"");
+
+    assertThat(m.violations()).singleElement().satisfies(v -> {
+      assertThat(v.pointer()).isEqualTo("/tools/0/parameters/1/default");
+      assertThat(v.code()).isEqualTo(ViolationCode.NOT_IN_ENUM);
+      assertThat(v.message()).contains("\"unx\" is not one of the `enum` values \"iso\", \"unix\"")
+          .contains("did you mean \"unix\"");
+    });
+  }
+
+  @Test
+  void aConstantOutsideTheEnumIsRejected() {
+    Mutant m = Mutant.of("get-current-time.json")
+        .set("/tools/0/parameters/1/enum", "[\"iso\", \"unix\"]").set("/tools/0/parameters/1/constant", "\"rfc\"");
+
+    assertThat(m.found()).containsExactly("/tools/0/parameters/1/constant [not-in-enum]");
+  }
+
+  @Test
+  void aDefaultInTheEnumIsAccepted() {
+    Mutant m = Mutant.of("get-current-time.json")
+        .set("/tools/0/parameters/1/enum", "[\"iso\", \"unix\"]").set("/tools/0/parameters/1/default", "\"unix\"");
+
+    assertThat(m.violations()).isEmpty();
+  }
+
+  @Test
+  void anInvalidPluginNameComesWithAValidSuggestion() {
+    Mutant m = Mutant.of("get-current-time.json").set("/name", "\"my plugin!\"");
+
+    assertThat(m.violations()).singleElement().satisfies(v -> {
+      assertThat(v.code()).isEqualTo(ViolationCode.BAD_NAME);
+      assertThat(v.message()).contains("e.g. \"my-plugin\"");
+    });
+  }
+
+  @Test
   void labelObjectsInEnumAreRejected() {
     Mutant m = Mutant.of("get-current-time.json")
         .set("/tools/0/parameters/1/enum", "[{\"label\": \"ISO\", \"value\": \"iso\"}, \"unix\"]");

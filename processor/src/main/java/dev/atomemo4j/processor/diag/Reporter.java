@@ -43,7 +43,9 @@ public final class Reporter {
     if (kind == Diagnostic.Kind.ERROR) {
       errors++;
     }
-    String message = "[atomemo4j:" + code + "] " + text + (hint.isEmpty() ? "" : ". " + hint);
+    // A text that already ends a sentence ("did you mean …?") takes the hint after a space, not ". ".
+    boolean ended = text.endsWith("?") || text.endsWith(".") || text.endsWith("!");
+    String message = "[atomemo4j:" + code + "] " + text + (hint.isEmpty() ? "" : (ended ? " " : ". ") + hint);
     if (at == null || at.element() == null) {
       messager.printMessage(kind, message);
     } else if (at.mirror() == null) {

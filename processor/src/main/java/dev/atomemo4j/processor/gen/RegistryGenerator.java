@@ -337,8 +337,16 @@ final class RegistryGenerator {
       return CodeBlock.of("null");
     }
 
+    private static CodeBlock text(JsonValue.Obj o, String member) {
+      return o.get(member) instanceof JsonValue.Text x ? CodeBlock.of("$S", x.value()) : CodeBlock.of("null");
+    }
+
     /** A Java literal for a JSON default, where the type makes one possible; null otherwise. */
     private CodeBlock literal(JsonValue v, TypeRef t) {
+      if (t instanceof TypeRef.TextT x && v instanceof JsonValue.Text text) {
+        // Checked at compile time (bad-text-value), so parsing the default here cannot fail.
+        return CodeBlock.of("($T) $T.TextKind.$L.parse($S)", x.javaType(), SHAPE, x.kind().name(), text.value());
+      }
       if (t instanceof TypeRef.Scalar s) {
         if (s.kind() == TypeRef.ScalarKind.STRING && v instanceof JsonValue.Text x) {
           return CodeBlock.of("$S", x.value());
@@ -358,6 +366,11 @@ final class RegistryGenerator {
             default -> null;
           };
         }
+      } else if (t instanceof TypeRef.ValueT vt && vt.kind() == TypeRef.ValueKind.RESOURCE_LOCATOR
+          && v instanceof JsonValue.Obj o) {
+        // The Hub's form starts from this default; a request that leaves the parameter out gets it too.
+        return CodeBlock.of("new $T($L, $L, $L, $L)", vt.javaType(), text(o, "mode_name"), text(o, "value"),
+            text(o, "cached_result_label"), text(o, "cached_result_url"));
       } else if (t instanceof TypeRef.EnumT e && v instanceof JsonValue.Text x) {
         for (TypeRef.EnumConstant c : e.constants()) {
           if (c.wireName().equals(x.value())) {
@@ -417,6 +430,8 @@ final class RegistryGenerator {
         };
       } else if (t instanceof TypeRef.CredentialT c) {
         return CodeBlock.of("new $T.CredentialRef($S)", SHAPE, c.credentialName());
+      } else if (t instanceof TypeRef.TextT x) {
+        return CodeBlock.of("new $T.Textual($T.TextKind.$L)", SHAPE, SHAPE, x.kind().name());
       } else if (t instanceof TypeRef.ObjT o) {
         return CodeBlock.of("new $T.Obj($S, $L, v -> v, null)", SHAPE, "parameters", fieldList(o.fields()));
       }

@@ -112,6 +112,20 @@ public final class SchemaGenerator {
     return new JsonValue.Obj(s);
   }
 
+  /** A typed string: its {@code format}, or for base64 its {@code contentEncoding}; local times say what they are. */
+  private static JsonValue text(TypeRef.TextT t) {
+    Map<String, JsonValue> m = new LinkedHashMap<>();
+    m.put("type", JsonValue.of("string"));
+    switch (t.kind()) {
+      case BASE64 -> m.put("contentEncoding", JsonValue.of("base64"));
+      case LOCAL_TIME -> m.put("pattern", JsonValue.of("^\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?$"));
+      case LOCAL_DATE_TIME -> m.put("pattern",
+          JsonValue.of("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?$"));
+      default -> m.put("format", JsonValue.of(t.kind().format()));
+    }
+    return new JsonValue.Obj(m);
+  }
+
   /** Bounds, lengths and allowed values from {@code @Param}; they apply to the (unwrapped) value. */
   private static Map<String, JsonValue> constraints(TypeRef t, ParamMeta meta) {
     Map<String, JsonValue> c = new LinkedHashMap<>();
@@ -154,6 +168,8 @@ public final class SchemaGenerator {
     }
     if (t instanceof TypeRef.Scalar s) {
       return scalar(s);
+    } else if (t instanceof TypeRef.TextT x) {
+      return text(x);
     } else if (t instanceof TypeRef.EnumT e) {
       List<JsonValue> wire = new ArrayList<>();
       e.constants().forEach(c -> wire.add(JsonValue.of(c.wireName())));

@@ -74,12 +74,30 @@ public sealed interface TypeRef {
 
   record OptT(TypeName javaType, OptKind kind, TypeRef inner) implements TypeRef {}
 
-  /** A variant of a union: discriminator constant, label, and the record. */
-  record Variant(String constant, String label, ObjT record) {}
+  /**
+   * A variant of a union: discriminator constant, label, the record, and what {@code @Variant} says about the
+   * variant object ({@code name}, {@code object}) and its discriminator property; {@code element} is the record.
+   */
+  record Variant(String constant, String label, ObjT record, String name, ParamMeta object,
+      ParamMeta discriminator, javax.lang.model.element.Element element,
+      dev.atomemo4j.processor.diag.Origin at, dev.atomemo4j.processor.diag.Origin constantAt) {
+    public Variant(String constant, String label, ObjT record) {
+      this(constant, label, record, null, ParamMeta.NONE, ParamMeta.NONE, null, null, null);
+    }
+  }
 
-  record UnionT(TypeName javaType, String discriminator, List<Variant> variants) implements TypeRef {
+  /**
+   * A {@code @Union}: {@code component} of its {@code discriminator_ui} (null: none), whether that lists the
+   * variants as {@code options}, and the sealed interface it was read from.
+   */
+  record UnionT(TypeName javaType, String discriminator, List<Variant> variants, String component, boolean options,
+      javax.lang.model.element.Element element) implements TypeRef {
     public UnionT {
       variants = List.copyOf(variants);
+    }
+
+    public UnionT(TypeName javaType, String discriminator, List<Variant> variants) {
+      this(javaType, discriminator, variants, "select", true, null);
     }
   }
 
@@ -94,17 +112,32 @@ public sealed interface TypeRef {
 
   record ValueT(TypeName javaType, ValueKind kind) implements TypeRef {}
 
+  /** A date, time, duration, UUID, URI/URL or {@code byte[]}: a {@code string} on the wire. */
+  record TextT(TypeName javaType, TextType kind) implements TypeRef {}
+
   /** A {@code @Credential} record used as a parameter: a credential_id on the wire, the record in Java. */
-  record CredentialT(TypeName javaType, String credentialName) implements TypeRef {}
+  record CredentialT(TypeName javaType, String credentialName, javax.lang.model.element.Element element)
+      implements TypeRef {
+    public CredentialT(TypeName javaType, String credentialName) {
+      this(javaType, credentialName, null);
+    }
+  }
 
   /**
    * A named member of an object (a record component or a tool parameter), or the element of a collection.
    *
    * @param name the wire name
    * @param javaName the accessor name for records (null elsewhere)
+   * @param element the parameter, record component field or type argument's site it was read from (for
+   *     diagnostics; null for synthesized fields)
    * @param required the key must be present
    * @param nullable {@code null} is accepted
    * @param meta what {@code @Param} said about it
    */
-  record Field(String name, String javaName, TypeRef type, boolean required, boolean nullable, ParamMeta meta) {}
+  record Field(String name, String javaName, TypeRef type, boolean required, boolean nullable, ParamMeta meta,
+      javax.lang.model.element.Element element) {
+    public Field(String name, String javaName, TypeRef type, boolean required, boolean nullable, ParamMeta meta) {
+      this(name, javaName, type, required, nullable, meta, null);
+    }
+  }
 }

@@ -42,6 +42,7 @@ final class Names {
   static final String JAKARTA_DEFAULT_GROUP = "jakarta.validation.groups.Default";
   static final String TOOL_CONTEXT = RT + "ToolContext";
   static final String SECRET = RT + "Secret";
+  static final String TOKEN_PATCH = RT + "TokenPatch";
   static final String CREDENTIAL_REQUEST = RT + "CredentialRequest";
   static final String OAUTH2_AUTHORIZE_REQUEST = RT + "OAuth2AuthorizeRequest";
   static final String OAUTH2_TOKEN_REQUEST = RT + "OAuth2TokenRequest";

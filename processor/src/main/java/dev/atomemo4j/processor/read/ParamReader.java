@@ -45,7 +45,10 @@ final class ParamReader {
     Mirror mapper = Mirror.find(element, Names.MAPPER, elements);
     ParamMeta.LocatorMeta locatorMeta = locator == null ? null : new ParamMeta.LocatorMeta(
         locator.stringOrNull("list"), locator.bool("searchable"), locator.stringOrNull("urlRegex"),
-        locator.bool("id"));
+        locator.bool("id"), locator.strings("order"), locator.stringOrNull("listDisplayName"),
+        locator.stringOrNull("listPlaceholder"), locator.stringOrNull("urlDisplayName"),
+        locator.stringOrNull("urlPlaceholder"), locator.stringOrNull("idDisplayName"),
+        locator.stringOrNull("idPlaceholder"));
     String mapperName = mapper == null ? null : mapper.stringOrNull("value");
     if (param == null) {
       if (locatorMeta == null && mapperName == null) {
@@ -66,9 +69,15 @@ final class ParamReader {
     for (AnnotationValue v : param.list("allowed")) {
       allowed.add(jsonOrWord(param, "allowed", String.valueOf(v.getValue())));
     }
+    if (allowed.isEmpty() && param.bool("optionsAsEnum")) {
+      // The opt-in: the options' values become the enum, so definition, schema and runtime all enforce them.
+      options.forEach(o -> allowed.add(o.jsonValue()));
+    }
+    java.util.Set<String> empty = java.util.Set.copyOf(param.strings("explicitEmpty"));
+    java.util.function.Function<String, String> text = a -> empty.contains(a) ? "" : param.stringOrNull(a);
     ParamMeta meta = new ParamMeta(
-        param.stringOrNull("name"), param.stringOrNull("displayName"), param.enumName("required"),
-        param.stringOrNull("hint"), param.stringOrNull("placeholder"), param.stringOrNull("llmDescription"),
+        param.stringOrNull("name"), text.apply("displayName"), param.enumName("required"),
+        text.apply("hint"), text.apply("placeholder"), text.apply("llmDescription"),
         param.stringOrNull("component"), param.stringOrNull("width"), param.bool("supportExpression"),
         param.bool("sensitive"), param.bool("readonly"), param.bool("disabled"), param.count("indentation"),
         options, flag(param, "searchable"), flag(param, "clearable"), param.stringOrNull("language"),
@@ -76,9 +85,19 @@ final class ParamReader {
         json(param, "constant", true), allowed, param.number("minimum"), param.number("maximum"),
         param.count("minLength"), param.count("maxLength"), param.count("minItems"), param.count("maxItems"),
         json(param, "showWhen", false), json(param, "hideWhen", false), param.strings("dependsOn"),
-        param.stringOrNull("decoder"), param.stringOrNull("key"), locatorMeta, mapperName);
+        param.stringOrNull("decoder"), param.stringOrNull("key"), locatorMeta, mapperName, extra(param, text));
     sources.put(meta, param);
     return meta;
+  }
+
+  private ParamMeta.UiExtra extra(Mirror p, java.util.function.Function<String, String> text) {
+    return new ParamMeta.UiExtra(p.bool("displayNone"), p.strings("explicitFalse"), p.bool("noUi"),
+        p.number("minHeight"), p.number("maxHeight"), p.number("rows"), p.bool("lineNumbers"),
+        p.bool("lineWrapping"), json(p, "marks", false), p.bool("showValue"), text.apply("addButtonLabel"),
+        text.apply("emptyDescription"), text.apply("sectionHeader"), p.stringOrNull("size"),
+        text.apply("addLabel"), text.apply("emptyMessage"), text.apply("removeTooltip"),
+        text.apply("panelTitle"), p.bool("collapsible"), p.bool("sortable"), p.bool("defaultCollapsed"),
+        p.bool("optionsAsEnum"));
   }
 
   /** The {@code @Param} a meta was read from, or null. */

@@ -61,6 +61,7 @@ public final class PluginReader {
   private final TypeMapper mapper;
   private final OriginTable origins = new OriginTable();
   private final Set<Element> originating = new LinkedHashSet<>();
+  private final Set<String> reportedUnowned = new LinkedHashSet<>();
   private Texts texts;
   private PropertyBuilder properties;
 
@@ -71,6 +72,11 @@ public final class PluginReader {
     this.options = env.getOptions();
     this.resources = new ResourceFinder(env.getFiler(), options.get("atomemo4j.resources"));
     this.mapper = new TypeMapper(elements, types, reporter);
+  }
+
+  /** Credential records this plugin's tools use without listing them, already reported as not-owned. */
+  public Set<String> reportedUnowned() {
+    return reportedUnowned;
   }
 
   /** The elements every output of this plugin depends on (for the Filer and Gradle). */
@@ -86,7 +92,7 @@ public final class PluginReader {
 
     List<String> locales = plugin.strings("locales");
     texts = new Texts(bundles(pluginClass, plugin, locales), reporter);
-    properties = new PropertyBuilder(texts, origins, mapper.params());
+    properties = new PropertyBuilder(texts, origins, mapper.params(), reporter);
 
     String name = plugin.string("name");
     origins.put("/name", plugin.origin("name"));
@@ -132,7 +138,20 @@ public final class PluginReader {
         toolDefs);
     texts.finish(plugin.origin("translations"));
 
+    Set<Element> unowned = new LinkedHashSet<>();
     for (Violation v : DefinitionValidator.validate(definition)) {
+      TypeRef.CredentialT used = properties.credentialAt(v.pointer());
+      if (v.code() == dev.atomemo4j.model.validate.ViolationCode.UNKNOWN_CREDENTIAL && used != null
+          && used.element() != null) {
+        // The record is a @Credential, just not listed: say that, once, on the record.
+        if (unowned.add(used.element())) {
+          reportedUnowned.add(((TypeElement) used.element()).getQualifiedName().toString());
+          String simple = used.element().getSimpleName().toString();
+          reporter.report(Message.NOT_OWNED, Origin.of(used.element()), "record " + simple, "Credential",
+              "it, yet a tool takes it as a parameter", simple, "credentials");
+        }
+        continue;
+      }
       reporter.report(v, origins, plugin.origin());
     }
     // The Atlas side never touches the definition: definition.json stays the Hub's format, byte for byte.
@@ -226,10 +245,25 @@ public final class PluginReader {
         c.stringOrNull("grantType"),
         parameters));
     models.add(new CredentialModel(name, obj,
-        callback(te, Names.AUTHENTICATE, Names.CREDENTIAL_REQUEST, false),
-        callback(te, Names.OAUTH2_AUTHORIZE_URL, Names.OAUTH2_AUTHORIZE_REQUEST, true),
-        callback(te, Names.OAUTH2_GET_TOKEN, Names.OAUTH2_TOKEN_REQUEST, true),
-        callback(te, Names.OAUTH2_REFRESH_TOKEN, Names.OAUTH2_REFRESH_REQUEST, false)));
+        callback(te, Names.AUTHENTICATE, Names.CREDENTIAL_REQUEST, false, null),
+        callback(te, Names.OAUTH2_AUTHORIZE_URL, Names.OAUTH2_AUTHORIZE_REQUEST, true, "java.lang.String"),
+        callback(te, Names.OAUTH2_GET_TOKEN, Names.OAUTH2_TOKEN_REQUEST, true, Names.TOKEN_PATCH),
+        callback(te, Names.OAUTH2_REFRESH_TOKEN, Names.OAUTH2_REFRESH_REQUEST, false, Names.TOKEN_PATCH)));
+    CredentialModel added = models.get(models.size() - 1);
+    if (c.bool("oauth2")) {
+      // The Hub's authorize button calls these two; without them the credential can never be connected.
+      List<String> missing = new ArrayList<>();
+      if (added.authorizeUrl() == null && !hasAnnotated(te, Names.OAUTH2_AUTHORIZE_URL)) {
+        missing.add("@OAuth2AuthorizeUrl (returning the provider's authorize URL as a String)");
+      }
+      if (added.getToken() == null && !hasAnnotated(te, Names.OAUTH2_GET_TOKEN)) {
+        missing.add("@OAuth2GetToken (exchanging the code for a TokenPatch)");
+      }
+      if (!missing.isEmpty()) {
+        reporter.report(Message.MISSING_OAUTH2_CALLBACK, c.origin("oauth2"), te.getSimpleName(),
+            String.join(" and no ", missing));
+      }
+    }
     if (!c.bool("oauth2")) {
       for (String a : List.of(Names.OAUTH2_AUTHORIZE_URL, Names.OAUTH2_GET_TOKEN, Names.OAUTH2_REFRESH_TOKEN)) {
         for (ExecutableElement m : ElementFilter.methodsIn(te.getEnclosedElements())) {
@@ -244,8 +278,14 @@ public final class PluginReader {
   }
 
   /** The method annotated {@code annotation}: an instance method, optionally taking {@code requestType}. */
+  private boolean hasAnnotated(TypeElement record, String annotation) {
+    return ElementFilter.methodsIn(record.getEnclosedElements()).stream()
+        .anyMatch(m -> Mirror.find(m, annotation, elements) != null);
+  }
+
+  /** As below; {@code returns} is the qualified name the method must return, or null for any value. */
   private CredentialModel.Callback callback(TypeElement record, String annotation, String requestType,
-      boolean requestRequired) {
+      boolean requestRequired, String returns) {
     CredentialModel.Callback found = null;
     for (ExecutableElement m : ElementFilter.methodsIn(record.getEnclosedElements())) {
       Mirror mm = Mirror.find(m, annotation, elements);
@@ -259,7 +299,13 @@ public final class PluginReader {
       if (m.getModifiers().contains(Modifier.STATIC) || !m.getModifiers().contains(Modifier.PUBLIC)
           || ps.size() > 1 || (ps.size() == 1 && !takesRequest) || (requestRequired && !takesRequest)
           || m.getReturnType().getKind() == TypeKind.VOID) {
-        reporter.report(Message.BAD_METHOD_SHAPE, mm.origin(), shape + " and returning a value");
+        reporter.report(Message.BAD_METHOD_SHAPE, mm.origin(), shape + " and returning "
+            + (returns == null ? "a value" : simple(returns)));
+        continue;
+      }
+      if (returns != null && !mapper.isType(m.getReturnType(), returns)) {
+        reporter.report(Message.BAD_METHOD_SHAPE, mm.origin(), "@" + simple(annotation) + " method "
+            + m.getSimpleName() + " must return " + simple(returns) + ", not " + m.getReturnType());
         continue;
       }
       if (found != null) {
@@ -368,6 +414,7 @@ public final class PluginReader {
     Set<String> referencedLists = new LinkedHashSet<>();
     Set<String> referencedMappings = new LinkedHashSet<>();
     boolean needsInstance = false;
+    boolean anyBroken = false;
     for (int i = 0; i < methods.size(); i++) {
       ExecutableElement m = methods.get(i);
       ToolModel model = tool(te, m, toolMirrors.get(i), pluginIcon, defs, locatorLists, mappings,
@@ -375,13 +422,18 @@ public final class PluginReader {
       if (model != null) {
         models.add(model);
         needsInstance |= !model.isStatic();
+      } else {
+        anyBroken = true;
       }
     }
     if (needsInstance && !hasPublicNoArgConstructor(te)) {
       reporter.report(Message.NO_CONSTRUCTOR, Origin.of(te), te.getQualifiedName());
     }
-    unreferenced(locatorLists, referencedLists, "@LocatorList method", te);
-    unreferenced(mappings, referencedMappings, "@ResourceMapping method", te);
+    // A broken parameter may be the one referring to a handler: no follow-up error about the handler then.
+    if (!anyBroken) {
+      unreferenced(locatorLists, referencedLists, "@LocatorList method", te);
+      unreferenced(mappings, referencedMappings, "@ResourceMapping method", te);
+    }
   }
 
   private void unreferenced(Map<String, ExecutableElement> handlers, Set<String> referenced, String what,
@@ -456,28 +508,31 @@ public final class PluginReader {
         }
         args.add(new ToolModel.InputArg());
       } else {
+        // Without @Param(name), the parameter is named after its source name in snake_case (as record
+        // components are). A tool class read from a class file compiled without -parameters has only arg0, arg1:
+        // those must be named explicitly.
         Mirror param = Mirror.find(p, Names.PARAM, elements);
-        if (param == null || param.stringOrNull("name") == null) {
-          String javaName = p.getSimpleName().toString();
-          reporter.report(javaName.matches("arg\\d+") ? Message.BYTECODE_NAME : Message.MISSING_PARAM_NAME,
-              param == null ? Origin.of(p) : param.origin(), javaName, name);
+        String javaName = p.getSimpleName().toString();
+        if ((param == null || param.stringOrNull("name") == null) && javaName.matches("arg\\d+")) {
+          reporter.report(Message.BYTECODE_NAME, param == null ? Origin.of(p) : param.origin(), javaName, name);
           continue;
         }
-        TypeRef.Field f = mapper.field(p, p.asType(), p.getSimpleName().toString(),
-            "parameter " + param.string("name") + " of tool " + name);
+        String wireName = param != null && param.stringOrNull("name") != null ? param.string("name")
+            : TypeMapper.snakeCase(javaName);
+        TypeRef.Field f = mapper.field(p, p.asType(), javaName, "parameter " + wireName + " of tool " + name);
         if (f != null) {
           args.add(new ToolModel.FieldArg(fields.size()));
-          fields.add(new TypeRef.Field(f.name(), null, f.type(), f.required(), f.nullable(), f.meta()));
+          fields.add(new TypeRef.Field(f.name(), null, f.type(), f.required(), f.nullable(), f.meta(), p));
         }
       }
     }
     if (input == null) {
       input = new TypeRef.ObjT(com.palantir.javapoet.ClassName.OBJECT, null, fields);
     }
-    if (reporter.errorCount() > errorsBefore) {
-      return null;
-    }
-    if (!recordInput && fields.size() == 1 && unwrapOpt(fields.get(0).type()) instanceof TypeRef.ObjT) {
+    // A tool with a broken parameter is still written (without it) and validated, so independent mistakes in its
+    // other parameters show in the same compilation; it only gets no registry entry.
+    boolean broken = reporter.errorCount() > errorsBefore;
+    if (!broken && !recordInput && fields.size() == 1 && unwrapOpt(fields.get(0).type()) instanceof TypeRef.ObjT) {
       reporter.report(Message.SINGLE_OBJECT_INPUT, Origin.of(method), name, fields.get(0).name());
     }
 
@@ -537,6 +592,9 @@ public final class PluginReader {
       }
     }
     TypeRef result = resultType(returnType, method);
+    if (broken) {
+      return null;
+    }
     return new ToolModel(name, ClassName.get(owner), method.getModifiers().contains(Modifier.STATIC),
         method.getSimpleName().toString(), input, recordInput, args, result, async,
         method.getReturnType().getKind() == TypeKind.VOID, tool.longValue("timeoutSeconds"), lists, maps);
@@ -593,8 +651,7 @@ public final class PluginReader {
     }
     String text = resources.read(resource);
     if (text == null) {
-      reporter.report(Message.BAD_METHOD_SHAPE, tool.origin("skillResource"), "skill resource " + resource
-          + " was not found in src/main/resources (or the directories of -Aatomemo4j.resources)");
+      reporter.report(Message.MISSING_SKILL_RESOURCE, tool.origin("skillResource"), resource);
     }
     return text;
   }
@@ -604,7 +661,11 @@ public final class PluginReader {
       return false;
     }
     TypeElement te = (TypeElement) ((DeclaredType) t).asElement();
-    return te.getKind() == ElementKind.RECORD && Mirror.find(te, Names.CREDENTIAL, elements) == null;
+    String name = te.getQualifiedName().toString();
+    // FileRef, ResourceLocator and ResourceMapper are records too, but values of their own: never an input record.
+    return te.getKind() == ElementKind.RECORD && Mirror.find(te, Names.CREDENTIAL, elements) == null
+        && !name.equals(Names.FILE_REF) && !name.equals(Names.RESOURCE_LOCATOR) && !name.equals(Names.RESOURCE_MAPPER)
+        && dev.atomemo4j.processor.model.TextType.of(name) == null;
   }
 
   private static TypeRef unwrapOpt(TypeRef t) {

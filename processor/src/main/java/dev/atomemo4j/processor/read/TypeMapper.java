@@ -92,12 +92,18 @@ public final class TypeMapper {
         return new TypeRef.Scalar(TypeRef.ScalarKind.DOUBLE, true, javaType);
       case ARRAY:
         TypeMirror component = ((ArrayType) type).getComponentType();
+        if (component.getKind() == TypeKind.BYTE) {
+          return new TypeRef.TextT(javaType, dev.atomemo4j.processor.model.TextType.BASE64);
+        }
         if (component.getKind().isPrimitive()) {
           return unsupported(type, site, what, "arrays of primitives are not supported; use List<"
               + TypeName.get(component).box() + ">");
         }
-        TypeRef.Field element = element(component, site, what + " (element)");
-        return element == null ? null : new TypeRef.ListT(javaType, TypeRef.CollectionKind.ARRAY, element);
+        // javac puts a declaration's @Param on an array's element type too (`@Param String[]` annotates String):
+        // the annotation describes the array, as on a List, and never its items.
+        TypeRef items = map(component, site, what + " (element)");
+        return items == null ? null : new TypeRef.ListT(javaType, TypeRef.CollectionKind.ARRAY,
+            new TypeRef.Field(null, null, items, true, isNullable(site, component), ParamMeta.NONE, site));
       case DECLARED:
         return declared((DeclaredType) type, javaType, site, what);
       case ERROR:
@@ -187,12 +193,16 @@ public final class TypeMapper {
       default:
         break;
     }
+    dev.atomemo4j.processor.model.TextType text = dev.atomemo4j.processor.model.TextType.of(name);
+    if (text != null) {
+      return new TypeRef.TextT(javaType, text);
+    }
     if (te.getKind() == ElementKind.ENUM) {
       return enumeration(te, javaType, site, what);
     }
     Mirror credential = Mirror.find(te, Names.CREDENTIAL, elements);
     if (credential != null) {
-      return new TypeRef.CredentialT(javaType, credential.string("name"));
+      return new TypeRef.CredentialT(javaType, credential.string("name"), te);
     }
     Mirror union = Mirror.find(te, Names.UNION, elements);
     if (union != null) {
@@ -259,9 +269,20 @@ public final class TypeMapper {
         return null;
       }
       variants.add(new TypeRef.Variant(variant.string("value"),
-          variant.stringOrNull("label") == null ? variant.string("value") : variant.string("label"), obj));
+          variant.stringOrNull("label") == null ? variant.string("value") : variant.string("label"), obj,
+          variant.stringOrNull("name"), nestedParam(pe, variant, "object"),
+          nestedParam(pe, variant, "discriminator"), pe, variant.origin(), variant.origin("value")));
     }
-    return new TypeRef.UnionT(javaType, union.string("discriminator"), variants);
+    return new TypeRef.UnionT(javaType, union.string("discriminator"), variants, union.stringOrNull("component"),
+        union.bool("options"), te);
+  }
+
+  /** A {@code @Param} given as an attribute of another annotation ({@code @Variant(object = @Param(…))}). */
+  private ParamMeta nestedParam(Element site, Mirror owner, String attribute) {
+    if (!owner.isSet(attribute)) {
+      return ParamMeta.NONE;
+    }
+    return params.read(Mirror.nested(site, owner.annotation(attribute), elements), site);
   }
 
   /** The record's own shape, even when it is a {@code @Credential} (which elsewhere maps to a credential_id). */
@@ -335,7 +356,7 @@ public final class TypeMapper {
       case "FALSE", "UNSTATED" -> false;
       default -> !optionalType && !nullable && meta.defaultValue() == null;
     };
-    return new TypeRef.Field(name, javaName, t, required, nullable, meta);
+    return new TypeRef.Field(name, javaName, t, required, nullable, meta, element);
   }
 
   /** Record components are camelCase in Java and snake_case in Atomemo: {@code resultsPerPage → results_per_page}. */

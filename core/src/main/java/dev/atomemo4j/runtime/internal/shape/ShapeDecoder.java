@@ -173,6 +173,8 @@ public final class ShapeDecoder {
       }
       problem("must be a string (a secret), got " + kind(node));
       return INVALID;
+    } else if (shape instanceof Shape.Textual) {
+      return textual((Shape.Textual) shape, node);
     } else if (shape instanceof Shape.Union) {
       return union((Shape.Union) shape, node);
     } else if (shape instanceof Shape.FileRefValue) {
@@ -231,6 +233,21 @@ public final class ShapeDecoder {
       }
     }
     return text;
+  }
+
+  /** A date, duration, UUID, URI or base64 string, parsed into its Java type. */
+  private Object textual(Shape.Textual t, JsonNode node) {
+    if (!node.isTextual()) {
+      return mismatch("must be a string: " + t.kind().expected(), node);
+    }
+    String text = node.textValue();
+    try {
+      return t.kind().parse(text);
+    } catch (IllegalArgumentException e) {
+      String shown = text.length() > 60 ? text.substring(0, 57) + "…" : text;
+      problem("must be " + t.kind().expected() + ", got \"" + shown + "\"");
+      return INVALID;
+    }
   }
 
   private static String lengthMessage(Integer min, Integer max, int length) {

@@ -365,6 +365,8 @@ public final class ShapeEncoder {
       s = LOCAL_DATE_TIME.format((LocalDateTime) v);
     } else if (v instanceof LocalTime) {
       s = LOCAL_TIME.format((LocalTime) v);
+    } else if (v instanceof java.net.URI || v instanceof java.net.URL) {
+      s = v.toString();
     } else if (v instanceof OffsetTime) {
       s = OFFSET_TIME.format((OffsetTime) v);
     } else {
