@@ -313,39 +313,9 @@ public final class ConfigValidator {
     }
   }
 
-  /** The closest name within a small edit distance (case ignored), or null. */
+  /** The closest name within a small edit distance (case ignored), or null: the model's one did-you-mean rule. */
   public static String closestName(String input, List<String> candidates) {
-    String best = null;
-    int bestDistance = Integer.MAX_VALUE;
-    String a = input.toLowerCase(Locale.ROOT);
-    for (String candidate : candidates) {
-      int limit = Math.max(1, Math.min(3, candidate.length() / 3));
-      int d = distance(a, candidate.toLowerCase(Locale.ROOT));
-      if (d <= limit && d < bestDistance) {
-        best = candidate;
-        bestDistance = d;
-      }
-    }
-    return best;
-  }
-
-  private static int distance(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-      }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
-    }
-    return prev[b.length()];
+    return dev.atomemo4j.model.validate.Names.closest(input, candidates);
   }
 
   private static String kind(JsonNode node) {
