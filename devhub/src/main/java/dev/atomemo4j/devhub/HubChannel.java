@@ -111,6 +111,7 @@ final class HubChannel implements ChannelHandler, JoinAuthorizer {
         if (failure != null) {
             log.warn("register_plugin on {} refused: {}", channel.topic(), Json.text(failure, "message"));
             entry.registrationFailed(failure);
+            catalogue.refused(instance);
             return Reply.error(failure);
         }
         catalogue.registered(instance, new PluginEntry.Registration(
