@@ -377,7 +377,7 @@ public final class PluginReader {
         needsInstance |= !model.isStatic();
       }
     }
-    if (needsInstance && !hasPublicNoArgConstructor(te)) {
+    if (needsInstance && !TypeMapper.hasPublicNoArgConstructor(te)) {
       reporter.report(Message.NO_CONSTRUCTOR, Origin.of(te), te.getQualifiedName());
     }
     unreferenced(locatorLists, referencedLists, "@LocatorList method", te);
@@ -609,18 +609,6 @@ public final class PluginReader {
 
   private static TypeRef unwrapOpt(TypeRef t) {
     return t instanceof TypeRef.OptT o ? o.inner() : t;
-  }
-
-  private static boolean hasPublicNoArgConstructor(TypeElement te) {
-    if (te.getModifiers().contains(Modifier.ABSTRACT)) {
-      return false;
-    }
-    for (ExecutableElement c : ElementFilter.constructorsIn(te.getEnclosedElements())) {
-      if (c.getParameters().isEmpty() && c.getModifiers().contains(Modifier.PUBLIC)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static String didYouMean(String wanted, Set<String> candidates) {

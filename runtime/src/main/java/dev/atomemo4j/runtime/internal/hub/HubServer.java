@@ -126,7 +126,7 @@ public final class HubServer implements PluginServer {
     PluginRegistry registry = o.registry != null ? o.registry
         : o.pluginClass != null ? RegistryLoader.loadFor(o.pluginClass)
             : RegistryLoader.loadSingle(Thread.currentThread().getContextClassLoader());
-    PluginDescriptor descriptor = RegistryLoader.describe(registry);
+    PluginDescriptor descriptor = RegistryLoader.describe(registry, o.toolFactory);
 
     List<String> problems = new ArrayList<>();
     HubConfig config = HubConfig.load(o.environment, o.overrides, o.workingDirectory, o.allowInsecure, problems);
