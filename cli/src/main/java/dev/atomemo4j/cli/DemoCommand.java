@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
+    header = "Runs an example plugin against a local dev hub end to end, then stops.",
     description = {
         "Shows atomemo4j working end to end, with no Atomemo account: starts a local dev hub on a free port, runs",
         "examples/get-current-time against it in its own JVM, invokes its tool, prints the result and stops.",
