@@ -177,6 +177,30 @@ class ConnectionTest {
   }
 
   @Test
+  void aRefusedKeyIsReportedOnceWithoutTalkOfRejoiningOrReconnecting() throws Exception {
+    fx.hub.refuseNext(403);
+    fx.start();
+    assertThatFatal("HTTP 403");
+    Thread.sleep(300); // a rejoin or reconnect timer, had one been armed, would fire in this time
+
+    assertThat(RecordingLogs.all()).doesNotContainIgnoringCase("rejoin").doesNotContainIgnoringCase("reconnect");
+  }
+
+  @Test
+  void aRefusedKeyOnThisMachineAdvisesCopyingTheKeyTheDevHubPrinted() throws Exception {
+    fx.hub.refuseNext(403);
+    fx.start();
+
+    assertThatFatal("copy the HUB_DEBUG_API_KEY that `atomemo4j dev` printed when it started");
+  }
+
+  @Test
+  void aRefusedKeyElsewhereAdvisesOnlyRefreshKey() {
+    assertThat(HubServer.refusedKeyAdvice("wss://plugin-hub.atomemo.ai"))
+        .contains("atomemo plugin refresh-key").doesNotContain("atomemo4j dev");
+  }
+
+  @Test
   void registrationErrorIsFatalAndLeavesAndCloses() throws Exception {
     fx.start();
     HubConnection c = fx.hub.awaitConnection();
@@ -212,6 +236,18 @@ class ConnectionTest {
     fx.options.override("HUB_WS_URL", "ws://127.0.0.1:" + freePort());
     fx.start();
     assertThatFatal("the connection failed");
+  }
+
+  @Test
+  void aClosedPortIsWarnedAboutOnceNotOncePerAttempt() throws Exception {
+    fx.options.pushTimeout(Duration.ofMillis(600)).reconnectBackoff(Backoff.constant(Duration.ofMillis(30)));
+    fx.options.override("HUB_WS_URL", "ws://127.0.0.1:" + freePort());
+    fx.start();
+    assertThatFatal("the connection failed");
+
+    assertThat(RecordingLogs.texts(org.slf4j.event.Level.WARN)).as(RecordingLogs.all()).hasSize(1);
+    assertThat(RecordingLogs.texts(org.slf4j.event.Level.DEBUG).stream()
+        .filter(t -> t.startsWith("WebSocket to ")).count()).as("every attempt, at DEBUG").isGreaterThan(1);
   }
 
   @Test
