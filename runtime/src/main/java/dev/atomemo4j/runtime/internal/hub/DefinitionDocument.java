@@ -83,6 +83,26 @@ final class DefinitionDocument {
     return fileBytes.clone();
   }
 
+  /** What {@link #writeIfAbsent} did. */
+  enum WriteOutcome {
+    WRITTEN,
+    /** The file was there with these very bytes. */
+    KEPT_SAME,
+    /** The file was there with other content, and was left alone. */
+    KEPT_DIFFERENT
+  }
+
+  /** Writes {@code definition.json} into {@code directory} unless a file of that name is there already. */
+  WriteOutcome writeIfAbsent(Path directory) throws IOException {
+    Path target = directory.resolve("definition.json");
+    if (Files.exists(target)) {
+      return java.util.Arrays.equals(Files.readAllBytes(target), fileBytes) ? WriteOutcome.KEPT_SAME
+          : WriteOutcome.KEPT_DIFFERENT;
+    }
+    writeTo(directory);
+    return WriteOutcome.WRITTEN;
+  }
+
   /**
    * Writes {@code definition.json} into {@code directory} so that no reader ever sees half a file: a temporary file
    * in the same directory, then a rename over the old one.

@@ -15,6 +15,7 @@ import dev.atomemo4j.runtime.internal.phoenix.SocketListener;
 import dev.atomemo4j.runtime.spi.PluginDescriptor;
 import dev.atomemo4j.runtime.spi.PluginRegistry;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -254,13 +255,23 @@ public final class HubServer implements PluginServer {
     }
   }
 
-  /** §7: after the first successful registration; off the loop, and atomic. */
+  /**
+   * §7: after the first successful registration; off the loop, and atomic. Never over an existing file: that is the
+   * committed release definition (written by {@code mvn atomemo4j:export}), which a debug run with this machine's
+   * login must not rewrite.
+   */
   private void writeDefinitionFile() {
     try {
       timers.execute(() -> {
+        Path file = options.workingDirectory.resolve("definition.json");
         try {
-          definition.writeTo(options.workingDirectory);
-          log.debug("wrote {}", options.workingDirectory.resolve("definition.json"));
+          switch (definition.writeIfAbsent(options.workingDirectory)) {
+            case WRITTEN -> log.debug("wrote {}", file);
+            case KEPT_SAME -> log.debug("{} already holds the registered definition", file);
+            case KEPT_DIFFERENT -> log.info("kept {} as it is, though it differs from the definition just"
+                + " registered: a debug run never overwrites it. For a release, update it with `mvn"
+                + " atomemo4j:export`", file);
+          }
         } catch (IOException | RuntimeException e) {
           log.warn("could not write definition.json to {}: {}", options.workingDirectory, e.toString());
         }

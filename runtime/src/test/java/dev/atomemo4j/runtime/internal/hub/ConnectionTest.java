@@ -106,6 +106,25 @@ class ConnectionTest {
   }
 
   @Test
+  void aDebugRunNeverOverwritesACommittedDefinitionJson() throws Exception {
+    String committed = "{\"name\": \"acme-echo\", \"author\": \"Ada Lovelace\"}";
+    Files.writeString(dir.resolve("definition.json"), committed);
+
+    fx.startAndRegister();
+
+    awaitLog("kept " + dir.resolve("definition.json") + " as it is");
+    assertThat(dir.resolve("definition.json")).hasContent(committed);
+  }
+
+  private static void awaitLog(String text) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (!RecordingLogs.all().contains(text) && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    assertThat(RecordingLogs.all()).contains(text);
+  }
+
+  @Test
   void serverDropLeadsToReconnectRejoinAndRegisterAgain() throws Exception {
     HubConnection first = fx.startAndRegister();
     fx.hub.dropConnections();
