@@ -33,7 +33,8 @@ if [ "${ATOMEMO4J_BENCH_SKIP_BUILD:-}" != 1 ]; then
   log="$(mktemp)"
   trap 'rm -f "$log"' EXIT
   if grep -q '<module>benchmarks</module>' "$root/pom.xml"; then
-    build() { (cd "$root" && mvn -B -q -pl benchmarks -am package -DskipTests); }
+    build() { (cd "$root" && mvn -B -q -pl benchmarks -am package -DskipTests -Dmaven.javadoc.skip=true \
+      -Dmaven.source.skip=true); }
   else
     # Not yet a module of the root build: install what it depends on, then build it alone. When installing fails
     # (a module being edited does not compile), the artifacts already installed in ~/.m2 are used, with a warning.

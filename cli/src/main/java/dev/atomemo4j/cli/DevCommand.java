@@ -143,7 +143,9 @@ final class DevCommand implements Callable<Integer> {
     } else {
       command.addAll(List.of("-f", dir.resolve("pom.xml").toString()));
     }
-    command.addAll(List.of("package", "dependency:build-classpath", "-DskipTests",
+    // No javadoc or sources jars: a dev run needs classes only.
+    command.addAll(List.of("package", "dependency:build-classpath", "-DskipTests", "-Dmaven.javadoc.skip=true",
+        "-Dmaven.source.skip=true",
         "-Dmdep.outputFile=" + dir.resolve("target/atomemo4j.classpath")));
     err.println("atomemo4j: building " + module + " …");
     err.flush();
