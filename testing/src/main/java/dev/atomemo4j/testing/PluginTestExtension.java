@@ -36,6 +36,7 @@ final class PluginTestExtension implements BeforeAllCallback, AfterAllCallback, 
     PluginTest config = AnnotationSupport.findAnnotation(context.getRequiredTestClass(), PluginTest.class)
         .orElseThrow(() -> new IllegalStateException("@PluginTest is missing on " + context.getRequiredTestClass()));
     long started = System.nanoTime();
+    QuietLogs.apply(System.getProperties()); // before the first hub or runtime logger is created
     PluginRegistry registry = Registries.of(config.value());
     // Built once here, so that the factory is asked once per tool class, as in production.
     PluginDescriptor descriptor = RegistryLoader.describe(registry, toolFactory(config));
