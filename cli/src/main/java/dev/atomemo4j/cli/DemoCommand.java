@@ -70,7 +70,7 @@ final class DemoCommand implements Callable<Integer> {
               + (plugin.isAlive() ? "" : " (it exited)") + "; its output:\n" + plugin.output());
           return ExitCodes.INVALID;
         }
-        out.println("registered; definition.json written to " + workingDirectory.resolve("definition.json"));
+        out.println("registered with the dev hub");
         Map<String, Object> parameters = Map.of("timezone", "UTC", "format", "iso");
         out.println("invoke:   " + PLUGIN + " " + JSON.writer().without(SerializationFeature.INDENT_OUTPUT)
             .writeValueAsString(parameters));

@@ -86,7 +86,7 @@ final class DevCommand implements Callable<Integer> {
           // The local hub has no Atomemo login to look the author up in; the real Hub does (see the README).
           "ATOMEMO4J_AUTHOR", envOr("ATOMEMO4J_AUTHOR", System.getProperty("user.name", "developer")),
           "ATOMEMO4J_EMAIL", envOr("ATOMEMO4J_EMAIL", System.getProperty("user.name", "developer") + "@dev.local")),
-          // debug mode writes definition.json into the working directory: the module's, as for a plugin run there.
+          // The module's directory, as for a plugin run there: its .env and relative files are found.
           Files.isDirectory(plugin) ? plugin.toAbsolutePath() : Path.of("").toAbsolutePath(), null);
       out.println("  plugin:            " + pluginName + " (started; its output follows)");
       out.flush();

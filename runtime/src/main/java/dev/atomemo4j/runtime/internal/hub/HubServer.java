@@ -15,7 +15,6 @@ import dev.atomemo4j.runtime.internal.phoenix.SocketListener;
 import dev.atomemo4j.runtime.spi.PluginDescriptor;
 import dev.atomemo4j.runtime.spi.PluginRegistry;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * channel, registration on every join in debug mode, request dispatch, and shutdown.
  *
  * <p>Threads: the socket loop (Phoenix callbacks, request intake), the request workers, one timer thread (request
- * limits, Hub-call timeouts, the definition.json write), and the thread that shuts down (the caller of
+ * limits, Hub-call timeouts), and the thread that shuts down (the caller of
  * {@link #close()}, the JVM's shutdown hook, or a thread started for a fatal error, since the loop must not block).
  */
 public final class HubServer implements PluginServer {
@@ -93,7 +92,7 @@ public final class HubServer implements PluginServer {
       return t;
     });
     timers.setRemoveOnCancelPolicy(true);
-    timers.setExecuteExistingDelayedTasksAfterShutdownPolicy(false); // but a running definition.json write ends
+    timers.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
     this.ownsWorkers = o.executor == null;
     this.workers = ownsWorkers ? WorkerPool.create(o.maxInFlight) : o.executor;
 
@@ -248,36 +247,11 @@ public final class HubServer implements PluginServer {
     if (registeredOnce.compareAndSet(false, true)) {
       log.info("registered plugin {} {} by {} <{}> with the Hub; serving requests", descriptor.name(),
           descriptor.version(), author.name(), author.email());
-      writeDefinitionFile();
+      // Unlike the JS SDK, no definition.json is written here: the committed release file is written by
+      // `mvn atomemo4j:export` only, so a debug run (with whoever's login) can never replace or invent it.
       ready.complete(null);
     } else {
       log.info("registered plugin {} again after rejoin #{}", descriptor.name(), generation - 1);
-    }
-  }
-
-  /**
-   * §7: after the first successful registration; off the loop, and atomic. Never over an existing file: that is the
-   * committed release definition (written by {@code mvn atomemo4j:export}), which a debug run with this machine's
-   * login must not rewrite.
-   */
-  private void writeDefinitionFile() {
-    try {
-      timers.execute(() -> {
-        Path file = options.workingDirectory.resolve("definition.json");
-        try {
-          switch (definition.writeIfAbsent(options.workingDirectory)) {
-            case WRITTEN -> log.debug("wrote {}", file);
-            case KEPT_SAME -> log.debug("{} already holds the registered definition", file);
-            case KEPT_DIFFERENT -> log.info("kept {} as it is, though it differs from the definition just"
-                + " registered: a debug run never overwrites it. For a release, update it with `mvn"
-                + " atomemo4j:export`", file);
-          }
-        } catch (IOException | RuntimeException e) {
-          log.warn("could not write definition.json to {}: {}", options.workingDirectory, e.toString());
-        }
-      });
-    } catch (java.util.concurrent.RejectedExecutionException e) {
-      log.debug("shutting down; definition.json not written");
     }
   }
 
@@ -485,7 +459,7 @@ public final class HubServer implements PluginServer {
       }
       timers.shutdown();
       try {
-        timers.awaitTermination(2, TimeUnit.SECONDS); // lets a definition.json write finish
+        timers.awaitTermination(2, TimeUnit.SECONDS);
       } catch (InterruptedException e) {
         interrupted = true;
       }
