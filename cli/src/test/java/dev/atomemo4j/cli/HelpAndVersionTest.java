@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** What a newcomer sees first: the command list, each command's help, and the version. */
@@ -32,8 +33,9 @@ class HelpAndVersionTest {
 
   @Test
   void theCommandListNamesEveryCommandIncludingBench() {
-    assertThat(commandList().keySet())
-        .containsExactly("validate", "format", "dev", "invoke", "demo", "init", "bench", "help");
+    Set<String> commands = new picocli.CommandLine(new Main(System.out)).getSubcommands().keySet();
+
+    assertThat(commandList().keySet()).containsExactlyInAnyOrderElementsOf(commands).contains("bench", "dev");
   }
 
   @Test
