@@ -5,6 +5,26 @@
 # Other arguments go to BenchMain (--verbose, --only 3,4, --out FILE). ATOMEMO4J_BENCH_SKIP_BUILD=1 skips the build.
 set -euo pipefail
 
+# Help first, before anything is built: `atomemo4j bench --help` must answer at once.
+for arg in "$@"; do
+  case "$arg" in
+    -h|--help)
+      cat <<'USAGE'
+Usage: atomemo4j bench [--smoke] [--only N,M] [--out FILE] [--verbose]
+Runs the benchmarks and writes their ratios as a Markdown table.
+Builds the benchmarks module first (mvn package, tests skipped; ATOMEMO4J_BENCH_SKIP_BUILD=1 skips it).
+      --smoke      tiny counts: checks that every benchmark runs, measures nothing
+                   (writes benchmarks/target/smoke.md)
+      --only N,M   run only these measures, e.g. 3,4
+      --out FILE   where to write the table (default benchmarks/results/latest.md)
+      --verbose    print each measurement as it is taken
+  -h, --help       show this help and exit
+USAGE
+      exit 0
+      ;;
+  esac
+done
+
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/.." && pwd)"
 
@@ -13,7 +33,8 @@ if [ "${ATOMEMO4J_BENCH_SKIP_BUILD:-}" != 1 ]; then
   log="$(mktemp)"
   trap 'rm -f "$log"' EXIT
   if grep -q '<module>benchmarks</module>' "$root/pom.xml"; then
-    build() { (cd "$root" && mvn -B -q -pl benchmarks -am package -DskipTests); }
+    build() { (cd "$root" && mvn -B -q -pl benchmarks -am package -DskipTests -Dmaven.javadoc.skip=true \
+      -Dmaven.source.skip=true); }
   else
     # Not yet a module of the root build: install what it depends on, then build it alone. When installing fails
     # (a module being edited does not compile), the artifacts already installed in ~/.m2 are used, with a warning.

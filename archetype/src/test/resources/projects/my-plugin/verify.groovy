@@ -34,6 +34,14 @@ assert report =~ /failures="0"/
 assert report =~ /errors="0"/
 assert file('target/my-plugin-0.1.0-SNAPSHOT.jar').isFile()
 
+// mvn verify checked the definition with atomemo4j-maven-plugin, and said nothing a newcomer has to wonder about:
+// no shade warning about overlapping resources, and the test kit's one line instead of the hub's and Jetty's INFO.
+def build = file('build.log').getText('UTF-8')
+assert build.contains('atomemo4j: my-plugin 0.1.0-SNAPSHOT: the generated definition is valid')
+assert !build.contains('[WARNING]'): 'a generated project builds without warnings'
+assert build.contains('[atomemo4j] dev hub + my-plugin ready in ')
+assert !build.contains('INFO dev.atomemo4j.devhub') && !build.contains('INFO org.eclipse.jetty')
+
 // The generated plugin runs under `atomemo4j dev` (its runnable jar, against the dev hub) and answers `invoke`.
 // project = <repo>/archetype/target/test-classes/projects/my-plugin/project/my-plugin
 def repo = project.toPath().resolve('../../../../../../..').normalize().toFile()

@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
+    header = "Runs an example plugin against a local dev hub end to end, then stops.",
     description = {
         "Shows atomemo4j working end to end, with no Atomemo account: starts a local dev hub on a free port, runs",
         "examples/get-current-time against it in its own JVM, invokes its tool, prints the result and stops.",
@@ -69,7 +70,7 @@ final class DemoCommand implements Callable<Integer> {
               + (plugin.isAlive() ? "" : " (it exited)") + "; its output:\n" + plugin.output());
           return ExitCodes.INVALID;
         }
-        out.println("registered; definition.json written to " + workingDirectory.resolve("definition.json"));
+        out.println("registered with the dev hub");
         Map<String, Object> parameters = Map.of("timezone", "UTC", "format", "iso");
         out.println("invoke:   " + PLUGIN + " " + JSON.writer().without(SerializationFeature.INDENT_OUTPUT)
             .writeValueAsString(parameters));

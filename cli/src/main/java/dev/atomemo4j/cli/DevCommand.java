@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "dev",
     mixinStandardHelpOptions = true,
+    header = "Runs the local dev hub and its inspector, and a plugin against it.",
     description = {
         "Starts the local dev hub and its inspector, and prints their URL and the debug API key. Given a plugin (a",
         "Maven module directory, or a jar with --class-path), builds it and runs it against the hub. Ctrl-C stops",
@@ -47,10 +48,12 @@ final class DevCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     String pluginClassPath = null;
+    String pluginName = null;
     if (plugin != null) {
       try {
         pluginClassPath = Files.isDirectory(plugin) ? build(plugin, err) : jarClassPath(plugin);
-      } catch (IOException e) {
+        pluginName = describePlugin(plugin);
+      } catch (IOException | InitCommand.Maven.NotFound e) {
         err.println("atomemo4j: " + e.getMessage());
         return ExitCodes.BAD_INPUT;
       }
@@ -83,9 +86,9 @@ final class DevCommand implements Callable<Integer> {
           // The local hub has no Atomemo login to look the author up in; the real Hub does (see the README).
           "ATOMEMO4J_AUTHOR", envOr("ATOMEMO4J_AUTHOR", System.getProperty("user.name", "developer")),
           "ATOMEMO4J_EMAIL", envOr("ATOMEMO4J_EMAIL", System.getProperty("user.name", "developer") + "@dev.local")),
-          // debug mode writes definition.json into the working directory: the module's, as for a plugin run there.
+          // The module's directory, as for a plugin run there: its .env and relative files are found.
           Files.isDirectory(plugin) ? plugin.toAbsolutePath() : Path.of("").toAbsolutePath(), null);
-      out.println("  plugin:            " + plugin + " (started; its output follows)");
+      out.println("  plugin:            " + pluginName + " (started; its output follows)");
       out.flush();
       process.onExit(status -> {
         err.println("atomemo4j: the plugin exited with status " + status + "; the hub keeps running (Ctrl-C stops it)");
@@ -112,25 +115,46 @@ final class DevCommand implements Callable<Integer> {
     return v == null || v.isBlank() ? fallback : v;
   }
 
+  /**
+   * {@code get-current-time (examples/get-current-time)}: the plugin's name, as the hub and the inspector show it,
+   * and where it came from; the path alone when the build holds no generated definition.
+   */
+  static String describePlugin(Path plugin) throws IOException {
+    Path built = Files.isDirectory(plugin) ? plugin.resolve("target/classes") : plugin;
+    List<String> names = PluginNames.in(built);
+    String where = plugin.toString().equals(".") ? plugin.toAbsolutePath().normalize().getFileName() + "/"
+        : plugin.toString();
+    return names.isEmpty() ? where + " (no generated definition.json found in " + built + ")"
+        : String.join(", ", names) + " (" + where + ")";
+  }
+
   /** Builds a Maven module with its class path listed, inside the atomemo4j checkout or on its own. */
-  static String build(Path module, PrintWriter err) throws IOException, InterruptedException {
+  static String build(Path module, PrintWriter err)
+      throws IOException, InterruptedException, InitCommand.Maven.NotFound {
     Path dir = module.toAbsolutePath().normalize();
     if (!Files.isRegularFile(dir.resolve("pom.xml"))) {
       throw new IOException(module + " has no pom.xml; give a Maven module directory or a jar");
     }
     Path checkout = Roots.checkout().toAbsolutePath().normalize();
-    List<String> command = new ArrayList<>(List.of("mvn", "-B", "-q"));
+    List<String> command = new ArrayList<>(List.of("-B", "-q"));
     if (dir.startsWith(checkout) && !dir.equals(checkout)) {
       command.addAll(List.of("-f", checkout.resolve("pom.xml").toString(), "-pl",
           checkout.relativize(dir).toString(), "-am"));
     } else {
       command.addAll(List.of("-f", dir.resolve("pom.xml").toString()));
     }
-    command.addAll(List.of("package", "dependency:build-classpath", "-DskipTests",
+    // No javadoc or sources jars: a dev run needs classes only.
+    command.addAll(List.of("package", "dependency:build-classpath", "-DskipTests", "-Dmaven.javadoc.skip=true",
+        "-Dmaven.source.skip=true",
         "-Dmdep.outputFile=" + dir.resolve("target/atomemo4j.classpath")));
     err.println("atomemo4j: building " + module + " …");
-    Process p = new ProcessBuilder(command).inheritIO().start();
-    if (p.waitFor() != 0) {
+    err.flush();
+    // Maven's lines go through us, without the colour codes some Maven builds print even in batch mode.
+    int status = InitCommand.Maven.onPath(System.getenv()).run(dir, command, line -> {
+      err.println(line);
+      err.flush();
+    });
+    if (status != 0) {
       throw new IOException("the build of " + module + " failed (see the Maven output above)");
     }
     return PluginProcess.classPathOf(dir);

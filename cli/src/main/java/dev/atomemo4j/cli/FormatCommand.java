@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "format",
     mixinStandardHelpOptions = true,
+    header = "Prints a definition.json's canonical bytes, as the official JS SDK writes them.",
     description = {
         "Prints the canonical bytes of a definition.json on standard output: exactly what the official JS SDK",
         "writes (the plugin's members in the file's order, every other object in schema key order, two-space",

@@ -31,6 +31,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "host",
     mixinStandardHelpOptions = true,
+    header = "Runs Atlas plugins in a PluginHost from a host file, until Ctrl-C or SIGTERM.",
     description = {
         "Runs the Atlas plugins a host file lists, with their lifecycle, health checks and admin HTTP API, until",
         "SIGTERM or Ctrl-C. The plugins come from --module (a Maven module, built first) or --jar; without either,",
@@ -67,7 +68,7 @@ final class HostCommand implements Callable<Integer> {
     List<URL> entries;
     try {
       entries = pluginClassPath(err);
-    } catch (IOException e) {
+    } catch (IOException | InitCommand.Maven.NotFound e) {
       err.println("atomemo4j: " + e.getMessage());
       return ExitCodes.BAD_INPUT;
     }
@@ -121,7 +122,8 @@ final class HostCommand implements Callable<Integer> {
   }
 
   /** The plugins' classes: the modules (built), the jars, or the host file's directory when it is a module. */
-  private List<URL> pluginClassPath(PrintWriter err) throws IOException, InterruptedException {
+  private List<URL> pluginClassPath(PrintWriter err)
+      throws IOException, InterruptedException, InitCommand.Maven.NotFound {
     List<String> paths = new ArrayList<>();
     List<Path> toBuild = new ArrayList<>(modules);
     Path fileDir = file.toAbsolutePath().normalize().getParent();

@@ -34,6 +34,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "init",
     mixinStandardHelpOptions = true,
+    header = "Creates a new plugin project from the atomemo4j archetype.",
     description = {
         "Creates a plugin project NAME in the current directory (or --directory) with the atomemo4j Maven archetype.",
         "--type tool (the default): an Atomemo Hub plugin with one tool, its test on the test kit, .env.example and a",
@@ -120,7 +121,7 @@ final class InitCommand implements Callable<Integer> {
         try (InputStream in = process.getInputStream();
             BufferedReader lines = new BufferedReader(new InputStreamReader(in, Charset.defaultCharset()))) {
           for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-            output.accept(line);
+            output.accept(TerminalText.strip(line));
           }
         }
         return process.waitFor();

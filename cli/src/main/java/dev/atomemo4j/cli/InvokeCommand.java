@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "invoke",
     mixinStandardHelpOptions = true,
+    header = "Invokes a tool through a running dev hub and prints the result.",
     description = {
         "Invokes a tool through a running dev hub (atomemo4j dev) and prints the result.",
         "Exit status: 0 the tool answered, 1 it answered an error, 2 bad input or no hub."})
@@ -71,6 +72,11 @@ final class InvokeCommand implements Callable<Integer> {
       return ExitCodes.BAD_INPUT;
     }
     URI base = hub;
+    if (base != null && !isHttpUrl(base)) {
+      err.println("atomemo4j: --hub must be the dev hub's http:// URL, e.g. http://127.0.0.1:4000 (as atomemo4j dev"
+          + " prints it); got \"" + base + "\"");
+      return ExitCodes.BAD_INPUT;
+    }
     if (base == null) {
       String recorded = HubFile.url(data);
       base = URI.create(recorded != null ? recorded : "http://127.0.0.1:4000");
@@ -116,6 +122,12 @@ final class InvokeCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  private static boolean isHttpUrl(URI uri) {
+    String scheme = uri.getScheme();
+    return uri.isAbsolute() && uri.getHost() != null
+        && ("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme));
   }
 
   private static String encode(String segment) {

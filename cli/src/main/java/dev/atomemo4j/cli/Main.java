@@ -1,9 +1,12 @@
 package dev.atomemo4j.cli;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -12,9 +15,11 @@ import picocli.CommandLine.Command;
     name = "atomemo4j",
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
+    // Subcommands inherit the version provider, so that `atomemo4j dev -V` prints the version too.
+    scope = CommandLine.ScopeType.INHERIT,
     description = "Build, check and run Atomemo Plugin Hub plugins written in Java.",
     subcommands = {ValidateCommand.class, FormatCommand.class, DevCommand.class, InvokeCommand.class,
-        DemoCommand.class, InitCommand.class, HostCommand.class, CommandLine.HelpCommand.class})
+        DemoCommand.class, InitCommand.class, HostCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
   /** Raw standard output, for commands that print exact bytes (format). */
@@ -48,11 +53,25 @@ public final class Main {
     return status;
   }
 
+  /** The version the build wrote into {@code version.properties} (the shaded jar has no Implementation-Version). */
   static final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-      String v = Main.class.getPackage().getImplementationVersion();
-      return new String[] {"atomemo4j " + (v == null ? "development build" : v)};
+      return new String[] {"atomemo4j " + version()};
+    }
+
+    static String version() {
+      Properties properties = new Properties();
+      try (InputStream in = Main.class.getResourceAsStream("version.properties")) {
+        if (in != null) {
+          properties.load(in);
+        }
+      } catch (IOException e) {
+        // fall through to "unknown"
+      }
+      String v = properties.getProperty("version", "");
+      // An unfiltered resource (an IDE build) still says ${project.version}.
+      return v.isEmpty() || v.startsWith("$") ? "(unknown version: not built by Maven)" : v;
     }
   }
 }

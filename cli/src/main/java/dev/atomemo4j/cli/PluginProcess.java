@@ -26,7 +26,7 @@ final class PluginProcess implements AutoCloseable {
    * Starts the plugin.
    *
    * @param classPath the plugin's classes and all its dependencies
-   * @param workingDirectory where the plugin writes definition.json
+   * @param workingDirectory the plugin's working directory (its .env, relative files)
    * @param log where its output goes; null to inherit this process's output
    */
   static PluginProcess start(String classPath, Map<String, String> environment, Path workingDirectory, Path log)

@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "validate",
     mixinStandardHelpOptions = true,
+    header = "Checks definition.json files against every rule of the definition format.",
     description = {
         "Checks definition.json files against every rule of the Atomemo definition format.",
         "Prints `OK <file>` or one line per violation: `<file>: <pointer> [<code>] <message>`.",

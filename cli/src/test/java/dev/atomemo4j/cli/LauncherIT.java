@@ -79,6 +79,16 @@ class LauncherIT {
   }
 
   @Test
+  void benchHelpThroughTheLauncherPrintsUsageWithoutBuildingTheBenchmarks() throws Exception {
+    Result r = launch("bench", "--help");
+
+    assertThat(r.status()).as(r.err()).isZero();
+    assertThat(new String(r.out(), StandardCharsets.UTF_8)).startsWith("Usage: atomemo4j bench [--smoke]")
+        .contains("--only N,M");
+    assertThat(r.err()).doesNotContain("building");
+  }
+
+  @Test
   void invokeRejectsParametersThatAreNotAJsonObject() throws Exception {
     Result r = launch("invoke", "p", "t", "[1]");
 
@@ -109,6 +119,9 @@ class LauncherIT {
       assertThat(r).as("the plugin registered in time; output:\n" + Files.readString(log)).isNotNull();
       assertThat(r.status()).as(r.err()).isZero();
       assertThat(new String(r.out(), StandardCharsets.UTF_8)).contains("\"format\" : \"unix\"");
+      String output = Files.readString(log);
+      assertThat(output).contains("  plugin:            get-current-time (examples/get-current-time)");
+      assertThat(output).as("Maven's colour codes do not leak into dev's output").doesNotContain("\u001B");
     } finally {
       dev.destroy(); // SIGTERM, as Ctrl-C: the plugin and the hub stop
       assertThat(dev.waitFor(60, TimeUnit.SECONDS)).as("dev stopped on SIGTERM").isTrue();

@@ -9,15 +9,19 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The plugins the dev hub knows (by plugin identifier) and which channel is which instance. Mutations are
  * synchronized and short; lookups are lock-free, so the frames log can read definitions from any thread.
  */
 final class Catalogue {
+    private static final Logger log = LoggerFactory.getLogger(Catalogue.class);
     /** Between name and version in a release version slug (hub-protocol.md §3.1). */
     static final String RELEASE_SEPARATOR = "__release__";
 
@@ -26,24 +30,46 @@ final class Catalogue {
     /** Guarded by this. */
     private final Map<String, List<CompletableFuture<Void>>> readyWaiters = new HashMap<>();
     private final Executor completions;
+    private final CatalogueStore store;
 
-    Catalogue(Executor completions) {
+    /** A catalogue that starts with the definitions in {@code store} and saves every accepted one to it. */
+    Catalogue(Executor completions, CatalogueStore store) {
         this.completions = completions;
+        this.store = store;
+        for (CatalogueStore.Stored stored : store.load()) {
+            PluginEntry entry = new PluginEntry(stored.identifier(), stored.mode());
+            entry.register(stored.registration());
+            entries.put(stored.identifier(), entry);
+        }
+        if (!entries.isEmpty()) {
+            log.info("Restored {} plugin definition(s) from {}: {}", entries.size(), store.file(),
+                    String.join(", ", new TreeSet<>(entries.keySet())));
+        }
     }
 
     static String releaseSlug(PluginDefinition definition) {
         return definition.name() + RELEASE_SEPARATOR + definition.version();
     }
 
-    /** A new channel on a plugin topic. Release instances are ready at once; debug ones once they register. */
+    /**
+     * A new channel on a plugin topic. Release instances are ready at once. A debug instance is ready once it
+     * registers, or at once when its plugin already has an accepted definition: the official JS SDK registers once
+     * per process, so after a reconnect it only rejoins, and must be served with the definition it sent before. One
+     * that does register replaces that definition a moment later.
+     */
     synchronized Instance join(PhoenixChannel channel) {
         boolean release = channel.socketKind() == SocketKind.RELEASE;
         PluginEntry entry = entries.computeIfAbsent(channel.subtopic(),
                 id -> new PluginEntry(id, release ? PluginEntry.Mode.RELEASE : PluginEntry.Mode.DEBUG));
-        Instance instance = new Instance(channel, Instant.now(), release);
+        PluginEntry.Registration known = entry.registration();
+        Instance instance = new Instance(channel, Instant.now(), release, release || known != null);
         entry.add(instance);
         byChannel.put(channel, instance);
-        if (release) {
+        if (!release && known != null) {
+            log.info("{} joined without a definition of its own yet; serving it with the one accepted at {}{} until"
+                    + " it registers", instance, known.at(), known.restored() ? " (from the data directory)" : "");
+        }
+        if (instance.isReady()) {
             notifyReady(entry);
         }
         return instance;
@@ -67,8 +93,14 @@ final class Catalogue {
     synchronized void registered(Instance instance, PluginEntry.Registration registration) {
         PluginEntry entry = entries.get(instance.channel().subtopic());
         entry.register(registration);
-        instance.markReady();
+        instance.markRegistered();
+        save();
         notifyReady(entry);
+    }
+
+    /** The debug instance's register_plugin was refused; it keeps no inherited definition either. */
+    synchronized void refused(Instance instance) {
+        instance.markRefused();
     }
 
     /** A release definition from the release API; returns its entry (identifier = version slug). */
@@ -76,7 +108,12 @@ final class Catalogue {
         String slug = releaseSlug(registration.definition());
         PluginEntry entry = entries.computeIfAbsent(slug, id -> new PluginEntry(id, PluginEntry.Mode.RELEASE));
         entry.register(registration);
+        save();
         return entry;
+    }
+
+    private void save() {
+        store.save(all());
     }
 
     /** True when a release definition for this version slug was registered through the release API. */

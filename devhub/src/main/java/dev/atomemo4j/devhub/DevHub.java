@@ -97,7 +97,7 @@ public final class DevHub implements AutoCloseable {
             timer = new ScheduledThreadPoolExecutor(1, daemonThreads("devhub-timer"));
             timer.setRemoveOnCancelPolicy(true);
             workers = Executors.newCachedThreadPool(daemonThreads("devhub-worker"));
-            catalogue = new Catalogue(workers);
+            catalogue = new Catalogue(workers, new CatalogueStore(data.resolve(CatalogueStore.FILE_NAME)));
             broker = new Broker(timer, workers, config.reconnectGrace);
             files = new FileStore(data.resolve(FILES_DIRECTORY), this::url);
             frames = new FrameLog(config.frameLogCapacity, catalogue);

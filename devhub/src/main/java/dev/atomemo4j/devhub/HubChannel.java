@@ -111,15 +111,25 @@ final class HubChannel implements ChannelHandler, JoinAuthorizer {
         if (failure != null) {
             log.warn("register_plugin on {} refused: {}", channel.topic(), Json.text(failure, "message"));
             entry.registrationFailed(failure);
+            catalogue.refused(instance);
             return Reply.error(failure);
         }
         catalogue.registered(instance, new PluginEntry.Registration(
                 checked.definition(), payload.deepCopy(), checked.warnings(), Instant.now()));
-        log.info("Registered plugin {} {} from instance {} ({} tools, {} credentials{})",
-                checked.definition().name(), checked.definition().version(), instance.id(),
-                checked.definition().tools().size(), checked.definition().credentials().size(),
-                checked.warnings().isEmpty() ? "" : ", " + checked.warnings().size() + " warnings");
+        log.info("Registered plugin {} {} from instance {} ({})", checked.definition().name(),
+                checked.definition().version(), instance.id(), contents(checked.definition(), checked.warnings()));
         return Reply.ok(Json.object().put("success", true));
+    }
+
+    /** {@code 3 tools, 1 credential, 2 warnings}: what a registration brought, for the log. */
+    static String contents(PluginDefinition definition, List<Violation> warnings) {
+        String text = count(definition.tools().size(), "tool") + ", "
+                + count(definition.credentials().size(), "credential");
+        return warnings.isEmpty() ? text : text + ", " + count(warnings.size(), "warning");
+    }
+
+    static String count(int n, String noun) {
+        return n + " " + (n == 1 ? noun : noun + "s");
     }
 
     // ---- definition checks, shared with the release API ---------------------------------------------------------

@@ -13,14 +13,26 @@ import java.util.concurrent.atomic.AtomicLong;
 final class Instance {
     private final PhoenixChannel channel;
     private final Instant joinedAt;
-    /** Debug: true once this channel's register_plugin was accepted. Release: true from the join. */
+    /**
+     * Whether requests may be sent to it. Release: from the join. Debug: once this channel's register_plugin was
+     * accepted, or from the join when the plugin already has an accepted definition (an official JS plugin rejoins
+     * without registering again); false again if its own registration is refused.
+     */
     private volatile boolean ready;
+    /** Debug: true once this channel's own register_plugin was accepted. */
+    private volatile boolean registered;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicLong answered = new AtomicLong();
 
-    Instance(PhoenixChannel channel, Instant joinedAt, boolean ready) {
+    private final boolean release;
+
+    /**
+     * @param ready whether requests may be sent to it from the join
+     */
+    Instance(PhoenixChannel channel, Instant joinedAt, boolean release, boolean ready) {
         this.channel = channel;
         this.joinedAt = joinedAt;
+        this.release = release;
         this.ready = ready;
     }
 
@@ -37,8 +49,25 @@ final class Instance {
         return ready && channel.isJoined();
     }
 
-    void markReady() {
+    /** Its own register_plugin was accepted. */
+    void markRegistered() {
+        registered = true;
         ready = true;
+    }
+
+    /** Its own register_plugin was refused: the definition it serves is not the one its code has. */
+    void markRefused() {
+        registered = false;
+        ready = false;
+    }
+
+    boolean isRegistered() {
+        return registered;
+    }
+
+    /** A debug instance served with a definition it did not register (see {@link #ready}). */
+    boolean servedInherited() {
+        return !release && ready && !registered && channel.isJoined();
     }
 
     void requestSent() {
@@ -59,7 +88,9 @@ final class Instance {
         json.put("join_ref", channel.joinRef());
         json.put("socket", channel.socketKind().name().toLowerCase(java.util.Locale.ROOT));
         json.put("joined_at", joinedAt.toString());
-        json.put("registered", ready);
+        json.put("registered", release || registered);
+        json.put("ready", isReady());
+        json.put("inherited_definition", servedInherited());
         json.put("in_flight", inFlight.get());
         json.put("answered", answered.get());
         return json;

@@ -19,8 +19,20 @@ import java.util.concurrent.atomic.AtomicInteger;
  * on its topic. An entry outlives its instances, so credentials and the inspector still see a plugin that stopped.
  */
 final class PluginEntry {
-    /** An accepted definition. */
-    record Registration(PluginDefinition definition, ObjectNode json, List<Violation> warnings, Instant at) {}
+    /**
+     * An accepted definition.
+     *
+     * @param restored true when it was read back from the data directory at start, not accepted in this run
+     */
+    record Registration(PluginDefinition definition, ObjectNode json, List<Violation> warnings, Instant at,
+            boolean restored) {
+        Registration(PluginDefinition definition, ObjectNode json, List<Violation> warnings, Instant at) {
+            this(definition, json, warnings, at, false);
+        }
+    }
+
+    /** The warning code of a debug instance served with a definition it did not register itself. */
+    static final String INHERITED_DEFINITION = "devhub:definition_not_registered";
 
     private final String identifier;
     private final Mode mode;
@@ -157,6 +169,11 @@ final class PluginEntry {
         ArrayNode warnings = json.putArray("warnings");
         if (current != null) {
             current.warnings().forEach(w -> warnings.add(HubChannel.violationJson(w)));
+            for (Instance instance : instances) {
+                if (instance.servedInherited()) {
+                    warnings.add(inheritedWarning(instance, current));
+                }
+            }
         }
         json.set("registration_error", registrationError);
         return json;
@@ -168,6 +185,20 @@ final class PluginEntry {
         Registration current = registration;
         json.set("definition", current == null ? null : current.json().deepCopy());
         return json;
+    }
+
+    /**
+     * Says why an instance that never registered is served, and with what: the official JS SDK registers once per
+     * process, so after a reconnect (or a dev hub restart) it only rejoins.
+     */
+    static ObjectNode inheritedWarning(Instance instance, Registration served) {
+        return Json.object()
+                .put("pointer", "")
+                .put("code", INHERITED_DEFINITION)
+                .put("message", "instance " + instance.id() + " joined without sending register_plugin (as the"
+                        + " official JS SDK does after a reconnect); it is served with the definition last accepted"
+                        + " at " + served.at() + (served.restored() ? ", kept in the dev hub's data directory" : "")
+                        + ". Restart the plugin if its tools have changed since.");
     }
 
     private String nameFromIdentifier() {

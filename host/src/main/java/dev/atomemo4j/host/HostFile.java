@@ -206,7 +206,8 @@ public final class HostFile {
             new ArrayList<>(registries.byName.keySet()));
         problems.add(new ConfigViolation(at + ".plugin", UNKNOWN_PLUGIN, "no plugin named `" + name
             + "` on the classpath" + (suggestion == null ? "" : " (did you mean `" + suggestion + "`?)")
-            + "; found: " + (registries.byName.isEmpty() ? "none" : String.join(", ", registries.byName.keySet()))));
+            + "; found: " + (registries.byName.isEmpty() ? "none" : String.join(", ", registries.byName.keySet()))
+            + registries.brokenNote()));
         return;
       }
     } else if (registryClass != null) {
@@ -393,11 +394,30 @@ public final class HostFile {
     final Map<String, PluginRegistry> byName = new LinkedHashMap<>();
     final Map<String, PluginRegistry> byClass = new LinkedHashMap<>();
 
+    /** Registries whose descriptor could not be built, with why: never fatal for the others. */
+    final Map<String, String> broken = new LinkedHashMap<>();
+
     Registries(ClassLoader loader) {
       for (PluginRegistry registry : ServiceLoader.load(PluginRegistry.class, loader)) {
-        byName.putIfAbsent(registry.descriptor().name(), registry);
         byClass.put(registry.getClass().getName(), registry);
+        try {
+          byName.putIfAbsent(registry.descriptor().name(), registry);
+        } catch (RuntimeException | LinkageError e) {
+          // Another plugin on the class path that cannot be created as it is (a tool class that needs a
+          // ToolFactory, say) must not stop this host file from finding its own plugins.
+          broken.put(registry.getClass().getName(), String.valueOf(e.getMessage()));
+        }
       }
+    }
+
+    /** For a "no plugin named …" message: the registries that could not say their name, and why. */
+    String brokenNote() {
+      if (broken.isEmpty()) {
+        return "";
+      }
+      StringBuilder out = new StringBuilder("; these registries could not be read:");
+      broken.forEach((type, why) -> out.append(' ').append(type).append(" (").append(why).append(')'));
+      return out.toString();
     }
   }
 }

@@ -445,8 +445,12 @@ public final class PluginHost implements AutoCloseable {
       for (ServiceLoader.Provider<PluginRegistry> provider
           : ServiceLoader.load(PluginRegistry.class, loader).stream().toList()) {
         PluginRegistry registry = provider.get();
-        if (registry.descriptor().anchor() == pluginClass) {
-          return registry;
+        try {
+          if (registry.descriptor().anchor() == pluginClass) {
+            return registry;
+          }
+        } catch (RuntimeException | LinkageError e) {
+          // another plugin's registry that cannot be built as it is: not the one wanted here
         }
       }
       return null;

@@ -318,12 +318,24 @@ class DiagnosticsTest {
 
   @Test
   @Covers("no-constructor")
-  void anInstanceToolInAClassWithoutANoArgConstructorIsAnError() {
+  void anInstanceToolInAClassWithoutANoArgConstructorIsAWarningThatAToolFactoryMustSupplyIt() {
     JavaFileObject t = tools("  public Tools(String s) {}", TOOL, "  public String run() { return \"\"; }");
     Compilation c = Sources.compile(plugin(), t);
 
-    assertThat(c).hadErrorContaining("[atomemo4j:no-constructor] demo.Tools needs a public no-argument "
-        + "constructor").inFile(t).onLineContaining("public final class Tools");
+    assertThat(c).succeeded();
+    assertThat(c).hadWarningContaining("[atomemo4j:no-constructor] demo.Tools has no public no-argument "
+        + "constructor: its instance must come from a ToolFactory").inFile(t)
+        .onLineContaining("public final class Tools");
+  }
+
+  @Test
+  void theNoConstructorWarningCanBeSuppressedOnceAToolFactorySuppliesTheClass() {
+    JavaFileObject suppressed = Sources.source("demo.Tools", "package demo;", "import dev.atomemo4j.annotations.*;", "@SuppressWarnings(\"atomemo4j:no-constructor\")",
+        "public final class Tools {", "  public Tools(String s) {}", TOOL, "  public String run() { return \"\"; }",
+        "}");
+    Compilation c = Sources.compile(plugin(), suppressed);
+
+    assertThat(c).succeededWithoutWarnings();
   }
 
   @Test

@@ -3,6 +3,7 @@ package atlas;
 
 import dev.atomemo4j.annotations.PluginType;
 import dev.atomemo4j.runtime.Secret;
+import dev.atomemo4j.runtime.ToolFactory;
 import dev.atomemo4j.runtime.spi.AtlasBinding;
 import dev.atomemo4j.runtime.spi.ConfigBinding;
 import dev.atomemo4j.runtime.spi.ConfigChecks;
@@ -125,10 +126,18 @@ public final class TicketsRegistry implements PluginRegistry {
   }
 
   /**
-   * Builds the descriptor, creating one instance of each tool class; the runtime calls it once.
+   * Builds the descriptor with each tool class created by its no-argument constructor.
    */
   @Override
   public PluginDescriptor descriptor() {
+    return descriptor(null);
+  }
+
+  /**
+   * Builds the descriptor, with one instance of each tool class from {@code factory} (null for none) or its no-argument constructor; the runtime calls it once.
+   */
+  @Override
+  public PluginDescriptor descriptor(ToolFactory factory) {
     return new PluginDescriptor("tickets", "1.2.3", "META-INF/atomemo4j/tickets/definition.json", TicketsRegistry.class, List.of(tool0()), List.of(), atlas());
   }
 }

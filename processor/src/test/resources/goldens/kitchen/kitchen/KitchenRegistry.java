@@ -9,11 +9,13 @@ import dev.atomemo4j.runtime.CredentialRequest;
 import dev.atomemo4j.runtime.LocatorRequest;
 import dev.atomemo4j.runtime.MappingRequest;
 import dev.atomemo4j.runtime.Secret;
+import dev.atomemo4j.runtime.ToolFactory;
 import dev.atomemo4j.runtime.spi.CredentialBinding;
 import dev.atomemo4j.runtime.spi.PluginDescriptor;
 import dev.atomemo4j.runtime.spi.PluginRegistry;
 import dev.atomemo4j.runtime.spi.Shape;
 import dev.atomemo4j.runtime.spi.ToolBinding;
+import dev.atomemo4j.runtime.spi.ToolInstances;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -114,12 +116,20 @@ public final class KitchenRegistry implements PluginRegistry {
   }
 
   /**
-   * Builds the descriptor, creating one instance of each tool class; the runtime calls it once.
+   * Builds the descriptor with each tool class created by its no-argument constructor.
    */
   @Override
   public PluginDescriptor descriptor() {
-    Search tools0 = new Search();
-    Files tools1 = new Files();
+    return descriptor(null);
+  }
+
+  /**
+   * Builds the descriptor, with one instance of each tool class from {@code factory} (null for none) or its no-argument constructor; the runtime calls it once.
+   */
+  @Override
+  public PluginDescriptor descriptor(ToolFactory factory) {
+    Search tools0 = ToolInstances.create(factory, Search.class, Search::new);
+    Files tools1 = ToolInstances.create(factory, Files.class, Files::new);
     return new PluginDescriptor("kitchen-sink", "1.2.3", "META-INF/atomemo4j/kitchen-sink/definition.json", KitchenRegistry.class, List.of(tool0(tools0), tool1(tools1)), List.of(credential0()));
   }
 }

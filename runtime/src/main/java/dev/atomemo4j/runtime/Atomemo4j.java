@@ -101,6 +101,18 @@ public final class Atomemo4j {
       return this;
     }
 
+    /**
+     * Where the instances of tool classes come from: the factory first, then each class's public no-argument
+     * constructor. Lets tool classes take clients, configuration and secrets through their constructors, e.g.
+     * {@code toolFactory(applicationContext::getBean)} or {@code toolFactory(ToolFactory.of(new MyTools(client)))}.
+     * Asked once per tool class at start; a class that neither the factory nor a no-argument constructor can give
+     * fails start-up with {@code sdk:no_tool_instance}.
+     */
+    public Builder toolFactory(ToolFactory factory) {
+      options.toolFactory(factory);
+      return this;
+    }
+
     /** The plugin to run, as a registry instance (for tests and hand-built registries). */
     public Builder registry(PluginRegistry registry) {
       options.registry(registry);

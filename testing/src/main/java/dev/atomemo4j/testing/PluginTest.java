@@ -1,5 +1,6 @@
 package dev.atomemo4j.testing;
 
+import dev.atomemo4j.runtime.ToolFactory;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;
@@ -24,6 +25,19 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *   }
  * }
  * }</pre>
+ *
+ * <p>A plugin whose tool classes take dependencies through their constructors names a factory for them:
+ *
+ * <pre>{@code
+ * @PluginTest(value = Weather.class, toolFactory = WeatherTest.Fakes.class)
+ * class WeatherTest {
+ *   static final class Fakes implements ToolFactory {
+ *     public <T> T create(Class<T> toolClass) {
+ *       return toolClass == WeatherTools.class ? toolClass.cast(new WeatherTools(new FakeForecasts())) : null;
+ *     }
+ *   }
+ * }
+ * }</pre>
  */
 @Documented
 @Inherited
@@ -37,4 +51,11 @@ public @interface PluginTest {
 
   /** How long one request may take before it fails with {@code devhub:timeout}. */
   long requestTimeoutSeconds() default 30;
+
+  /**
+   * Where the plugin's tool class instances come from: a {@link ToolFactory} class with a no-argument constructor
+   * (it may be a nested class of the test, private or not), e.g. one that hands a tool class a fake HTTP client.
+   * Default {@code ToolFactory.class}: none, every tool class is created with its public no-argument constructor.
+   */
+  Class<? extends ToolFactory> toolFactory() default ToolFactory.class;
 }

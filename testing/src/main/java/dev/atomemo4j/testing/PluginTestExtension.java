@@ -3,6 +3,9 @@ package dev.atomemo4j.testing;
 import dev.atomemo4j.devhub.DevHub;
 import dev.atomemo4j.runtime.Atomemo4j;
 import dev.atomemo4j.runtime.PluginServer;
+import dev.atomemo4j.runtime.ToolFactory;
+import dev.atomemo4j.runtime.internal.hub.RegistryLoader;
+import dev.atomemo4j.runtime.spi.PluginDescriptor;
 import dev.atomemo4j.runtime.spi.PluginRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,6 +22,7 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.platform.commons.support.AnnotationSupport;
+import org.junit.platform.commons.support.ReflectionSupport;
 
 /** Starts the dev hub and the plugin once per test class; see {@link PluginTest}. */
 final class PluginTestExtension implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
@@ -32,8 +36,11 @@ final class PluginTestExtension implements BeforeAllCallback, AfterAllCallback, 
     PluginTest config = AnnotationSupport.findAnnotation(context.getRequiredTestClass(), PluginTest.class)
         .orElseThrow(() -> new IllegalStateException("@PluginTest is missing on " + context.getRequiredTestClass()));
     long started = System.nanoTime();
+    QuietLogs.apply(System.getProperties()); // before the first hub or runtime logger is created
     PluginRegistry registry = Registries.of(config.value());
-    String name = registry.descriptor().name();
+    // Built once here, so that the factory is asked once per tool class, as in production.
+    PluginDescriptor descriptor = RegistryLoader.describe(registry, toolFactory(config));
+    String name = descriptor.name();
     Path directory = Files.createTempDirectory("atomemo4j-test-");
     DevHub hub = DevHub.builder()
         .port(0)
@@ -44,7 +51,7 @@ final class PluginTestExtension implements BeforeAllCallback, AfterAllCallback, 
     PluginServer server;
     try {
       server = Atomemo4j.builder()
-          .registry(registry)
+          .registry(() -> descriptor)
           .environment(Map.of(
               "HUB_MODE", "debug",
               "HUB_WS_URL", hub.wsUrl().toString(),
@@ -63,6 +70,11 @@ final class PluginTestExtension implements BeforeAllCallback, AfterAllCallback, 
     System.out.println("[atomemo4j] dev hub + " + name + " ready in " + startup.toMillis() + " ms");
     PluginClient client = new PluginClient(hub, name, startup);
     context.getStore(NS).put(Session.class, new Session(hub, server, client, directory));
+  }
+
+  private static ToolFactory toolFactory(PluginTest config) {
+    Class<? extends ToolFactory> type = config.toolFactory();
+    return type == ToolFactory.class ? null : ReflectionSupport.newInstance(type);
   }
 
   @Override

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.api.exceptions.WebSocketTimeoutException;
@@ -42,6 +43,7 @@ public final class PhoenixConnection implements Session.Listener.AutoDemanding {
     private final ChannelHandler handler;
     private final JoinAuthorizer authorizer;
     private final FrameListener frameListener;
+    private final Set<PhoenixConnection> openConnections;
 
     private final Object stateLock = new Object();
     private final Object sendLock = new Object();
@@ -52,18 +54,24 @@ public final class PhoenixConnection implements Session.Listener.AutoDemanding {
 
     private volatile Session session;
 
+    /**
+     * @param openConnections the server's set of open connections: this one adds itself on open and removes itself
+     *     on close, so that the server can close each with a close frame when it stops
+     */
     PhoenixConnection(String id, SocketKind kind, ChannelHandler handler, JoinAuthorizer authorizer,
-            FrameListener frameListener) {
+            FrameListener frameListener, Set<PhoenixConnection> openConnections) {
         this.id = id;
         this.kind = kind;
         this.handler = handler;
         this.authorizer = authorizer;
         this.frameListener = frameListener;
+        this.openConnections = openConnections;
     }
 
     @Override
     public void onWebSocketOpen(Session session) {
         this.session = session;
+        openConnections.add(this);
         log.info("Connection {} opened on {} from {}", id, kind.path(), session.getRemoteSocketAddress());
     }
 
@@ -111,6 +119,7 @@ public final class PhoenixConnection implements Session.Listener.AutoDemanding {
     @Override
     public void onWebSocketClose(int statusCode, String reason, Callback callback) {
         log.info("Connection {} closed ({} {})", id, statusCode, reason);
+        openConnections.remove(this);
         try {
             synchronized (stateLock) {
                 ended = true;
@@ -123,6 +132,18 @@ public final class PhoenixConnection implements Session.Listener.AutoDemanding {
             }
         } finally {
             callback.succeed();
+        }
+    }
+
+    /**
+     * Starts a WebSocket close handshake with {@code code} (the channels end when the peer's close frame arrives, or
+     * when Jetty gives up on it). Clients tell a deliberate close from a lost connection by the close frame: both
+     * phoenix.js and the Java runtime reconnect after any code but 1000.
+     */
+    void closeSocket(int code, String reason) {
+        Session current = session;
+        if (current != null && current.isOpen()) {
+            current.close(code, reason, Callback.NOOP);
         }
     }
 

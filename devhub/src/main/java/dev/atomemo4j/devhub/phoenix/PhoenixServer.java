@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
@@ -45,6 +47,12 @@ public final class PhoenixServer implements AutoCloseable {
      */
     static final int MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
 
+    /** How long {@link #close()} waits for clients to answer the close frame before it stops anyway. */
+    static final Duration CLOSE_HANDSHAKE_WAIT = Duration.ofSeconds(2);
+
+    /** RFC 6455 §7.4.1: the endpoint is going away, e.g. a server shutting down. */
+    static final int GOING_AWAY = 1001;
+
     private static final Logger log = LoggerFactory.getLogger(PhoenixServer.class);
 
     private final String host;
@@ -52,6 +60,7 @@ public final class PhoenixServer implements AutoCloseable {
     private final Server server;
     private final ServerConnector connector;
     private final Handler.Sequence handlers;
+    private final Set<PhoenixConnection> openConnections = ConcurrentHashMap.newKeySet();
 
     private PhoenixServer(Builder builder) {
         this.host = builder.host;
@@ -70,13 +79,14 @@ public final class PhoenixServer implements AutoCloseable {
         JoinAuthorizer joinAuthorizer = builder.joinAuthorizer;
         FrameListener frameListener = builder.frameListener;
         AtomicLong connectionIds = new AtomicLong();
+        Set<PhoenixConnection> open = openConnections;
         WebSocketUpgradeHandler sockets = WebSocketUpgradeHandler.from(server, container -> {
             container.setIdleTimeout(builder.idleTimeout);
             container.setMaxTextMessageSize(MAX_MESSAGE_BYTES);
             container.setMaxFrameSize(MAX_MESSAGE_BYTES);
             for (SocketKind kind : SocketKind.values()) {
                 container.addMapping(kind.path(), (request, response, callback) -> new PhoenixConnection(
-                        "c" + connectionIds.incrementAndGet(), kind, channelHandler, joinAuthorizer, frameListener));
+                        "c" + connectionIds.incrementAndGet(), kind, channelHandler, joinAuthorizer, frameListener, open));
             }
         });
         sockets.setHandler(handlers);
@@ -137,15 +147,38 @@ public final class PhoenixServer implements AutoCloseable {
         return handlers;
     }
 
-    /** Stops the server; open sockets are closed, so every joined channel gets {@link LeaveReason#CONNECTION_CLOSED}. */
+    /**
+     * Stops the server. Every open socket is first closed with a close frame, {@code 1001 going away} (so clients
+     * reconnect, as they would to a restarting Hub, instead of seeing an abnormal 1006), and given up to
+     * {@link #CLOSE_HANDSHAKE_WAIT} to answer it; every joined channel then gets
+     * {@link LeaveReason#CONNECTION_CLOSED}.
+     */
     @Override
     public void close() {
+        List<PhoenixConnection> closing = new ArrayList<>(openConnections);
+        closing.forEach(connection -> connection.closeSocket(GOING_AWAY, "dev hub shutting down"));
+        awaitCloseHandshakes();
         try {
             server.stop();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
             log.warn("Dev hub server did not stop cleanly", e);
+        }
+    }
+
+    private void awaitCloseHandshakes() {
+        long deadline = System.nanoTime() + CLOSE_HANDSHAKE_WAIT.toNanos();
+        try {
+            // Polling is fine here: it runs once per shutdown, and a peer usually answers within a millisecond.
+            while (!openConnections.isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (!openConnections.isEmpty()) {
+            log.debug("{} connection(s) did not answer the close frame; stopping anyway", openConnections.size());
         }
     }
 

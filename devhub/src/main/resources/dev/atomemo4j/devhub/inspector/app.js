@@ -96,8 +96,8 @@ function renderSidebar() {
                     ' · ', plugin.mode, ' ', h('span.version', 'v' + (plugin.version || '?'))))),
         plugin.registration_error ? h('div.plugin-error', { title: plugin.registration_error.message },
             '⚠ registration refused: ', h('code', String(plugin.registration_error.code || ''))) : null,
-        plugin.warnings && plugin.warnings.length ? h('div.plugin-warn', { title: plugin.warnings.map(w =>
-            w.pointer + ' ' + w.message).join('\n') }, plugin.warnings.length + ' definition warning(s)') : null,
+        inheritedNotice(plugin),
+        definitionWarnings(plugin),
         h('nav.tool-list', (plugin.tools || []).map(tool => h('a', {
           class: 'tool-link' + (selected.plugin === plugin.identifier && selected.tool === tool.name ? ' active' : ''),
           href: `#/p/${encodeURIComponent(plugin.identifier)}/tool/${encodeURIComponent(tool.name)}`,
@@ -351,3 +351,19 @@ loadHeader().then(() => {
   renderSidebar();
   pollPlugins();
 });
+
+// An instance served with the definition its plugin registered before (the official JS SDK only rejoins after a
+// reconnect): the dev hub says so with a devhub:definition_not_registered warning, shown apart from the definition's.
+const INHERITED = 'devhub:definition_not_registered';
+
+function inheritedNotice(plugin) {
+  const notices = (plugin.warnings || []).filter(w => w.code === INHERITED);
+  return notices.length ? h('div.plugin-warn.inherited', { title: notices.map(w => w.message).join('\n') },
+      '⟲ served with its last registered definition') : null;
+}
+
+function definitionWarnings(plugin) {
+  const warnings = (plugin.warnings || []).filter(w => w.code !== INHERITED);
+  return warnings.length ? h('div.plugin-warn', { title: warnings.map(w => w.pointer + ' ' + w.message).join('\n') },
+      warnings.length + (warnings.length === 1 ? ' definition warning' : ' definition warnings')) : null;
+}

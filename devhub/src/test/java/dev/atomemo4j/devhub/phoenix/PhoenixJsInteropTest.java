@@ -2,17 +2,12 @@ package dev.atomemo4j.devhub.phoenix;
 
 import dev.atomemo4j.devhub.testsupport.NodeScript;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.net.URISyntaxException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,13 +22,11 @@ import org.junit.jupiter.api.Test;
  */
 class PhoenixJsInteropTest {
     private static final String TOPIC = "debug_plugin:interop-test";
-    private static final String INSTALL_COMMAND =
-            "npm install --prefix devhub/target/node --no-audit --no-fund phoenix@1.8.5 ws@8.18.3";
 
     @Test
     void officialPhoenixJsClientJoinsPushesGetsRepliesHeartbeatsAndLeaves() throws Exception {
-        Path modules = nodeModules();
-        requireEnvironment(modules);
+        Path modules = NodeScript.nodeModules();
+        NodeScript.requirePackages(modules, "phoenix", "ws");
         RecordingHandler recorder = new RecordingHandler();
         ChannelHandler welcoming = new ChannelHandler() {
             @Override
@@ -85,46 +78,6 @@ class PhoenixJsInteropTest {
 
     private static Path script() throws URISyntaxException {
         return Path.of(PhoenixJsInteropTest.class.getResource("phoenix-interop.cjs").toURI());
-    }
-
-    private static Path nodeModules() {
-        // The pom sets the property (default devhub/target/node/node_modules); the fallback serves IDE runs.
-        String configured = System.getProperty("atomemo4j.node.modules", "target/node/node_modules");
-        return Path.of(configured).toAbsolutePath();
-    }
-
-    /** Skips when node or the packages are missing, but fails under CI=true: there the interop check must run. */
-    private static void requireEnvironment(Path modules) {
-        String problem = null;
-        if (!nodeRuns()) {
-            problem = "`node` is not on the PATH";
-        } else if (!Files.isRegularFile(modules.resolve("phoenix/package.json"))
-                || !Files.isRegularFile(modules.resolve("ws/package.json"))) {
-            problem = "the npm packages phoenix and ws are not installed in " + modules;
-        }
-        if (problem == null) {
-            return;
-        }
-        String message = "Phoenix JS interop test cannot run: " + problem + ". From the repository root, run `"
-                + INSTALL_COMMAND + "`, or point -Datomemo4j.node.modules at a node_modules directory"
-                + " holding phoenix 1.8 and ws 8.";
-        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-            fail(message);
-        }
-        assumeTrue(false, message);
-    }
-
-    private static boolean nodeRuns() {
-        try {
-            Process process = new ProcessBuilder("node", "--version").redirectErrorStream(true).start();
-            process.getInputStream().readAllBytes();
-            return process.waitFor(10, TimeUnit.SECONDS) && process.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 
     private static JsonNode json(String singleQuoted) {

@@ -410,6 +410,25 @@ class PhoenixServerTest {
                 }
             }
         }
+
+        @Test
+        void stoppingTheServerClosesEachSocketWithAGoingAwayCloseFrameAndEndsItsChannels() throws Exception {
+            RecordingHandler recorder = new RecordingHandler();
+            PhoenixServer stopping = PhoenixServer.builder().channelHandler(recorder).build();
+            stopping.start();
+            try (PhoenixTestClient plugin = PhoenixTestClient.connect(
+                    stopping.websocketUri(SocketKind.RELEASE) + "?vsn=2.0.0")) {
+                plugin.send("['1','1','release_plugin:acme-echo__release__1.0.0','phx_join',{}]");
+                plugin.next();
+                assertThat(recorder.next()).startsWith("join release_plugin:acme-echo__release__1.0.0 ");
+
+                stopping.close();
+
+                // 1001, not 1006: a close frame was sent, so clients reconnect as to a restarting Hub.
+                assertThat(plugin.awaitClose()).isEqualTo(1001);
+                assertThat(recorder.next()).isEqualTo("leave release_plugin:acme-echo__release__1.0.0 1 CONNECTION_CLOSED");
+            }
+        }
     }
 
     @Nested

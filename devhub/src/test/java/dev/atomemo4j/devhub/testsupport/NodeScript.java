@@ -21,7 +21,58 @@ import java.util.concurrent.TimeUnit;
 public final class NodeScript {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
+    /** What installs the npm packages the node tests need, from the repository root. */
+    public static final String INSTALL_COMMAND =
+            "npm install --prefix devhub/target/node --no-audit --no-fund phoenix@1.8.5 ws@8.18.3";
+
     private NodeScript() {}
+
+    /** The node_modules directory the pom names ({@code atomemo4j.node.modules}); the fallback serves IDE runs. */
+    public static Path nodeModules() {
+        String configured = System.getProperty("atomemo4j.node.modules", "target/node/node_modules");
+        return Path.of(configured).toAbsolutePath();
+    }
+
+    /**
+     * Skips the test when node or one of the npm packages is missing from {@code modules}, but fails under
+     * {@code CI=true}: there every node test must run.
+     */
+    public static void requirePackages(Path modules, String... packages) {
+        String problem = null;
+        if (!nodeRuns()) {
+            problem = "`node` is not on the PATH";
+        } else {
+            for (String name : packages) {
+                if (!Files.isRegularFile(modules.resolve(name).resolve("package.json"))) {
+                    problem = "the npm package " + name + " is not installed in " + modules;
+                    break;
+                }
+            }
+        }
+        if (problem == null) {
+            return;
+        }
+        String message = "This node test cannot run: " + problem + ". From the repository root, run `"
+                + INSTALL_COMMAND + "`, or point -Datomemo4j.node.modules at a node_modules directory holding "
+                + String.join(" and ", packages) + ".";
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            fail(message);
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(false, message);
+    }
+
+    private static boolean nodeRuns() {
+        try {
+            Process process = new ProcessBuilder("node", "--version").redirectErrorStream(true).start();
+            process.getInputStream().readAllBytes();
+            return process.waitFor(10, TimeUnit.SECONDS) && process.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
 
     /**
      * @param echoPrefix when not null, node's standard error is printed line by line with this prefix

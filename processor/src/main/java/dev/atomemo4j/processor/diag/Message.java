@@ -29,9 +29,12 @@ public enum Message {
   NOT_ACCESSIBLE("not-accessible", Diagnostic.Kind.ERROR,
       "%s must be public (and its enclosing classes too): the generated registry calls it directly",
       "Make it public."),
-  NO_CONSTRUCTOR("no-constructor", Diagnostic.Kind.ERROR,
-      "%s needs a public no-argument constructor: the generated registry creates one instance of it",
-      "Add a public no-argument constructor, or make the tool methods static."),
+  NO_CONSTRUCTOR("no-constructor", Diagnostic.Kind.WARNING,
+      "%s has no public no-argument constructor: its instance must come from a ToolFactory at run time, or start-up"
+          + " fails with sdk:no_tool_instance",
+      "Pass a ToolFactory that creates it (Atomemo4j.builder().toolFactory(…), @PluginTest(toolFactory = …)) and"
+          + " silence this with @SuppressWarnings(\"atomemo4j:no-constructor\"), or add a public no-argument"
+          + " constructor."),
   BAD_TOOL_CLASS("bad-tool-class", Diagnostic.Kind.ERROR,
       "a class annotated @Tool needs exactly one public method named invoke; %s has %d",
       "Declare one public invoke(...) method."),

@@ -426,7 +426,7 @@ public final class PluginReader {
         anyBroken = true;
       }
     }
-    if (needsInstance && !hasPublicNoArgConstructor(te)) {
+    if (needsInstance && !TypeMapper.hasPublicNoArgConstructor(te)) {
       reporter.report(Message.NO_CONSTRUCTOR, Origin.of(te), te.getQualifiedName());
     }
     // A broken parameter may be the one referring to a handler: no follow-up error about the handler then.
@@ -670,18 +670,6 @@ public final class PluginReader {
 
   private static TypeRef unwrapOpt(TypeRef t) {
     return t instanceof TypeRef.OptT o ? o.inner() : t;
-  }
-
-  private static boolean hasPublicNoArgConstructor(TypeElement te) {
-    if (te.getModifiers().contains(Modifier.ABSTRACT)) {
-      return false;
-    }
-    for (ExecutableElement c : ElementFilter.constructorsIn(te.getEnclosedElements())) {
-      if (c.getParameters().isEmpty() && c.getModifiers().contains(Modifier.PUBLIC)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static String didYouMean(String wanted, Set<String> candidates) {

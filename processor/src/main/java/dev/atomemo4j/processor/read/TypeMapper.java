@@ -22,6 +22,7 @@ import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
@@ -377,6 +378,19 @@ public final class TypeMapper {
       }
     }
     return out.toString();
+  }
+
+  /** True when generated code can call {@code new T()}: a concrete class with a public no-argument constructor. */
+  public static boolean hasPublicNoArgConstructor(TypeElement te) {
+    if (te.getModifiers().contains(Modifier.ABSTRACT)) {
+      return false;
+    }
+    for (ExecutableElement c : ElementFilter.constructorsIn(te.getEnclosedElements())) {
+      if (c.getParameters().isEmpty() && c.getModifiers().contains(Modifier.PUBLIC)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static boolean isPublic(TypeElement te) {

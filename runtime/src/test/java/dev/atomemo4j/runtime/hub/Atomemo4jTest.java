@@ -132,7 +132,8 @@ class Atomemo4jTest {
         .satisfies(e -> assertThat(((ConfigException) e).problems()).hasSize(3))
         .hasMessageStartingWith("atomemo4j cannot start: 3 configuration problems:\n  - HUB_WS_URL")
         .hasMessageContaining("\n  - HUB_DEBUG_API_KEY is not set")
-        .hasMessageContaining("\n  - debug mode takes author and email from your Atomemo login");
+        .hasMessageContaining("\n  - debug mode registers the plugin under your Atomemo account's name and e-mail,"
+            + " and you are not logged in to Atomemo on this machine");
   }
 
   @Test

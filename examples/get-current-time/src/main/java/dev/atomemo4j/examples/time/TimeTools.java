@@ -3,20 +3,29 @@ package dev.atomemo4j.examples.time;
 import dev.atomemo4j.annotations.Option;
 import dev.atomemo4j.annotations.Param;
 import dev.atomemo4j.annotations.Tool;
-import dev.atomemo4j.runtime.ToolException;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** The one tool of get-current-time. */
 public final class TimeTools {
+  private static final Set<String> FORMATS = Set.of("iso", "locale", "unix", "custom");
+
+  /** JavaScript's {@code Date.prototype.toISOString}: UTC, always three fraction digits. */
+  private static final DateTimeFormatter ISO_MILLIS =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+  /** JavaScript's {@code toLocaleString()} in en-US: {@code 12/3/2026, 8:12:57 AM}. */
+  private static final DateTimeFormatter LOCALE_STRING = DateTimeFormatter.ofPattern("M/d/uuuu, h:mm:ss a", Locale.US);
+
   private final java.time.Clock clock;
 
   public TimeTools() {
@@ -49,43 +58,62 @@ public final class TimeTools {
           width = "full", placeholder = "e.g. yyyy-MM-dd or yyyy-MM-dd HH:mm:ss",
           hint = "Used when Format is Custom. Placeholders: yyyy (year), MM (month), dd (day), HH (hour), "
               + "mm (minute), ss (second), SSS (ms). Example: yyyy-MM-dd HH:mm:ss")
-          Optional<String> formatPattern)
-      throws ToolException {
+          Optional<String> formatPattern) {
+    // As the official tool: blank means absent, an unknown format means iso, custom defaults to yyyy-MM-dd, and a
+    // failure (an unknown time zone) is a successful answer carrying {"error": …}, not a tool error.
+    String chosen = trimmed(format).filter(FORMATS::contains).orElse("iso");
+    String pattern = trimmed(formatPattern).orElse("yyyy-MM-dd");
     ZoneId zone;
     try {
-      zone = timezone.filter(z -> !z.isBlank()).map(ZoneId::of).orElse(ZoneId.systemDefault());
+      zone = trimmed(timezone).map(ZoneId::of).orElse(ZoneId.systemDefault());
     } catch (DateTimeException e) {
-      throw new ToolException("get_current_time:invalid_timezone",
-          "unknown timezone \"" + timezone.orElse("") + "\"; use an IANA name such as Asia/Shanghai");
+      return Map.of("error", "Invalid time zone specified: " + timezone.orElse("").strip());
     }
     Instant now = clock.instant();
     ZonedDateTime time = now.atZone(zone);
-    String chosen = format.filter(f -> !f.isBlank()).orElse("iso");
-    String iso = DateTimeFormatter.ISO_INSTANT.format(now);
-    String locale = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(Locale.US).format(time);
+    String iso = ISO_MILLIS.format(now);
+    String locale = LOCALE_STRING.format(time);
+    long unix = now.getEpochSecond();
     Map<String, Object> result = new LinkedHashMap<>();
-    switch (chosen) {
-      case "iso" -> result.put("current_time", iso);
-      case "locale" -> result.put("current_time", locale);
-      case "unix" -> result.put("current_time", now.getEpochSecond());
-      case "custom" -> {
-        String pattern = formatPattern.filter(p -> !p.isBlank()).orElseThrow(() -> new ToolException(
-            "get_current_time:missing_pattern", "format is custom, so format_pattern is required"));
-        try {
-          result.put("current_time", DateTimeFormatter.ofPattern(pattern, Locale.US).format(time));
-        } catch (IllegalArgumentException e) {
-          throw new ToolException("get_current_time:invalid_pattern", "format_pattern is invalid: " + e.getMessage());
-        }
-        result.put("format_pattern", pattern);
-      }
-      default -> throw new ToolException("get_current_time:invalid_format",
-          "format must be iso, locale, unix or custom, not \"" + chosen + "\"");
-    }
+    result.put("current_time", switch (chosen) {
+      case "unix" -> unix;
+      case "locale" -> locale;
+      case "custom" -> formatByTokens(time, pattern);
+      default -> iso;
+    });
     result.put("format", chosen);
+    if (chosen.equals("custom")) {
+      result.put("format_pattern", pattern);
+    }
     result.put("iso", iso);
     result.put("locale", locale);
-    result.put("unix", now.getEpochSecond());
+    result.put("unix", unix);
     result.put("timezone", zone.getId());
     return result;
+  }
+
+  /**
+   * The official tool's own pattern language, not Java's: only {@code yyyy yy MM dd HH mm ss SSS} are replaced, in
+   * that order, and everything else is kept as written (so no pattern is ever invalid).
+   */
+  static String formatByTokens(ZonedDateTime time, String pattern) {
+    String year = String.format(Locale.ROOT, "%04d", time.getYear());
+    return pattern
+        .replace("yyyy", year)
+        .replace("yy", year.substring(year.length() - 2))
+        .replace("MM", two(time.getMonthValue()))
+        .replace("dd", two(time.getDayOfMonth()))
+        .replace("HH", two(time.getHour()))
+        .replace("mm", two(time.getMinute()))
+        .replace("ss", two(time.getSecond()))
+        .replace("SSS", String.format(Locale.ROOT, "%03d", time.getNano() / 1_000_000));
+  }
+
+  private static String two(int value) {
+    return value < 10 ? "0" + value : Integer.toString(value);
+  }
+
+  private static Optional<String> trimmed(Optional<String> value) {
+    return value.map(String::strip).filter(v -> !v.isEmpty());
   }
 }

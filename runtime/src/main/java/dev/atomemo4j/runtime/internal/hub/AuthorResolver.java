@@ -124,7 +124,12 @@ final class AuthorResolver {
     try {
       root = JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
     } catch (NoSuchFileException e) {
-      // §13.1: a missing file means "no token"
+      // §13.1: a missing file means "no token". Say so in words, not by naming a file that does not exist.
+      problems.add("debug mode registers the plugin under your Atomemo account's name and e-mail, and you are not "
+          + "logged in to Atomemo on this machine. Log in with the Atomemo CLI (`atomemo auth login`), or, without "
+          + "an Atomemo account (against `atomemo4j dev`, or in CI), set " + HubConfig.AUTHOR + " and "
+          + HubConfig.EMAIL + " to your name and e-mail (in the environment or in .env)");
+      return null;
     } catch (JsonProcessingException e) {
       problems.add(file + " is not valid JSON; " + advice);
       return null;
@@ -135,8 +140,11 @@ final class AuthorResolver {
     JsonNode auth = root == null ? null : root.path("auth").path(deployment);
     String token = auth == null ? null : textMember(auth, "access_token");
     if (token == null || token.isEmpty()) {
-      problems.add("debug mode takes author and email from your Atomemo login, but " + file + " holds no "
-          + deployment + " access token; " + advice);
+      // The deployment ("staging"/"production") is the login file's word, not one a newcomer knows: name the Hub.
+      problems.add("debug mode registers the plugin under your Atomemo account's name and e-mail, but your Atomemo "
+          + "login (" + file + ") is not for the Hub HUB_WS_URL points at (" + hubHost(config) + "). Log in to that "
+          + "Hub with `atomemo auth login`, or set " + HubConfig.AUTHOR + " and " + HubConfig.EMAIL + " to your "
+          + "name and e-mail");
       return null;
     }
     String endpointText = textMember(auth, "endpoint");
@@ -154,6 +162,16 @@ final class AuthorResolver {
     }
     HttpUrl url = endpoint.resolve(SESSION_PATH); // §13.3: the absolute path replaces any path
     return http -> lookUp(http, url, token);
+  }
+
+  private static String hubHost(HubConfig config) {
+    String url = config.baseUrl() != null ? config.baseUrl() : config.value(HubConfig.HUB_WS_URL);
+    try {
+      String host = url == null ? null : java.net.URI.create(url).getHost();
+      return host == null ? String.valueOf(url) : host;
+    } catch (IllegalArgumentException e) {
+      return url;
+    }
   }
 
   private static Author lookUp(OkHttpClient http, HttpUrl url, String token) {

@@ -12,19 +12,15 @@ import dev.atomemo4j.model.io.ReadResult;
 import dev.atomemo4j.runtime.Atomemo4jException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The plugin definition as the runtime sends and writes it (hub-protocol §7): the generated {@code definition.json}
- * with {@code author} and {@code email} filled in, and nothing else changed.
+ * The plugin definition as the runtime sends it (hub-protocol §7): the generated {@code definition.json} with
+ * {@code author} and {@code email} filled in, and nothing else changed.
  *
- * <p>When the model reads the generated file cleanly, the definition goes through the model's writer, so the file
- * written to the working directory is byte-for-byte what the official SDK would write. Otherwise (a definition the
+ * <p>When the model reads the generated file cleanly, the definition goes through the model's writer, so its bytes
+ * are byte-for-byte what the official SDK would write. Otherwise (a definition the
  * model cannot represent losslessly) the JSON tree is patched directly, so that nothing is ever dropped.
  */
 final class DefinitionDocument {
@@ -81,25 +77,6 @@ final class DefinitionDocument {
 
   byte[] fileBytes() {
     return fileBytes.clone();
-  }
-
-  /**
-   * Writes {@code definition.json} into {@code directory} so that no reader ever sees half a file: a temporary file
-   * in the same directory, then a rename over the old one.
-   */
-  void writeTo(Path directory) throws IOException {
-    Path target = directory.resolve("definition.json");
-    Path tmp = Files.createTempFile(directory, ".definition-", ".json.tmp");
-    try {
-      Files.write(tmp, fileBytes);
-      try {
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
   }
 
   @Override

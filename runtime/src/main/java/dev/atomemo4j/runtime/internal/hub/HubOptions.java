@@ -1,5 +1,6 @@
 package dev.atomemo4j.runtime.internal.hub;
 
+import dev.atomemo4j.runtime.ToolFactory;
 import dev.atomemo4j.runtime.internal.phoenix.Backoff;
 import dev.atomemo4j.runtime.spi.PluginRegistry;
 import java.nio.file.Path;
@@ -23,6 +24,7 @@ public final class HubOptions {
 
   PluginRegistry registry;
   Class<?> pluginClass;
+  ToolFactory toolFactory;
   Map<String, String> environment = System.getenv();
   final Map<String, String> overrides = new LinkedHashMap<>();
   Path workingDirectory = Path.of("").toAbsolutePath();
@@ -46,6 +48,11 @@ public final class HubOptions {
 
   public HubOptions registry(PluginRegistry value) {
     this.registry = Objects.requireNonNull(value, "registry");
+    return this;
+  }
+
+  public HubOptions toolFactory(ToolFactory value) {
+    this.toolFactory = Objects.requireNonNull(value, "toolFactory");
     return this;
   }
 

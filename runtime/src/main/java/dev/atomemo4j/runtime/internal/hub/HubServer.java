@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * channel, registration on every join in debug mode, request dispatch, and shutdown.
  *
  * <p>Threads: the socket loop (Phoenix callbacks, request intake), the request workers, one timer thread (request
- * limits, Hub-call timeouts, the definition.json write), and the thread that shuts down (the caller of
+ * limits, Hub-call timeouts), and the thread that shuts down (the caller of
  * {@link #close()}, the JVM's shutdown hook, or a thread started for a fatal error, since the loop must not block).
  */
 public final class HubServer implements PluginServer {
@@ -71,6 +71,10 @@ public final class HubServer implements PluginServer {
   private int joins;
   private volatile boolean joinedOnce;
   private volatile boolean everConnected;
+  /** True while the socket is open: a failed reconnect attempt is not news, losing an open socket is. */
+  private volatile boolean connected;
+  /** True while the channel is joined; see the phx_error binding. */
+  private volatile boolean channelJoined;
 
   private HubServer(HubOptions o, HubConfig config, PluginDescriptor descriptor, AuthorResolver.Author author,
       DefinitionDocument definition, OkHttpClient http, boolean ownsHttp) {
@@ -88,7 +92,7 @@ public final class HubServer implements PluginServer {
       return t;
     });
     timers.setRemoveOnCancelPolicy(true);
-    timers.setExecuteExistingDelayedTasksAfterShutdownPolicy(false); // but a running definition.json write ends
+    timers.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
     this.ownsWorkers = o.executor == null;
     this.workers = ownsWorkers ? WorkerPool.create(o.maxInFlight) : o.executor;
 
@@ -126,7 +130,7 @@ public final class HubServer implements PluginServer {
     PluginRegistry registry = o.registry != null ? o.registry
         : o.pluginClass != null ? RegistryLoader.loadFor(o.pluginClass)
             : RegistryLoader.loadSingle(Thread.currentThread().getContextClassLoader());
-    PluginDescriptor descriptor = RegistryLoader.describe(registry);
+    PluginDescriptor descriptor = RegistryLoader.describe(registry, o.toolFactory);
 
     List<String> problems = new ArrayList<>();
     HubConfig config = HubConfig.load(o.environment, o.overrides, o.workingDirectory, o.allowInsecure, problems);
@@ -173,7 +177,13 @@ public final class HubServer implements PluginServer {
     // once it supports them; until then unknown events are dropped by the channel, as [JS] does.
     channel.on("*", dispatcher::onOtherEvent);
     channel.on("phx_close", frame -> onChannelClosed());
-    channel.on("phx_error", frame -> log.info("the Hub lost channel {}; rejoining", topic));
+    // Only a joined channel's loss is news: a socket that never opened, or a refused key, is reported on its own.
+    channel.on("phx_error", frame -> {
+      if (channelJoined) {
+        channelJoined = false;
+        log.info("the Hub lost channel {}; rejoining", topic);
+      }
+    });
 
     Push join = channel.join(options.pushTimeout);
     join.receive(ReplyStatus.OK, response -> onJoined());
@@ -203,6 +213,7 @@ public final class HubServer implements PluginServer {
     loopThread = Thread.currentThread();
     int generation = ++joins;
     joinedOnce = true;
+    channelJoined = true;
     hubCalls.markJoined();
     if (config.mode() == Mode.DEBUG) {
       register(generation);
@@ -236,26 +247,11 @@ public final class HubServer implements PluginServer {
     if (registeredOnce.compareAndSet(false, true)) {
       log.info("registered plugin {} {} by {} <{}> with the Hub; serving requests", descriptor.name(),
           descriptor.version(), author.name(), author.email());
-      writeDefinitionFile();
+      // Unlike the JS SDK, no definition.json is written here: the committed release file is written by
+      // `mvn atomemo4j:export` only, so a debug run (with whoever's login) can never replace or invent it.
       ready.complete(null);
     } else {
       log.info("registered plugin {} again after rejoin #{}", descriptor.name(), generation - 1);
-    }
-  }
-
-  /** §7: after the first successful registration; off the loop, and atomic. */
-  private void writeDefinitionFile() {
-    try {
-      timers.execute(() -> {
-        try {
-          definition.writeTo(options.workingDirectory);
-          log.debug("wrote {}", options.workingDirectory.resolve("definition.json"));
-        } catch (IOException | RuntimeException e) {
-          log.warn("could not write definition.json to {}: {}", options.workingDirectory, e.toString());
-        }
-      });
-    } catch (java.util.concurrent.RejectedExecutionException e) {
-      log.debug("shutting down; definition.json not written");
     }
   }
 
@@ -296,11 +292,14 @@ public final class HubServer implements PluginServer {
         log.info("connected to {}", socket);
       }
       everConnected = true;
+      connected = true;
       lastTransportError = null;
     }
 
     @Override
     public void onClose(int code, String reason) {
+      boolean wasConnected = connected;
+      connected = false;
       if (closing.get()) {
         return;
       }
@@ -308,7 +307,7 @@ public final class HubServer implements PluginServer {
       if (code == 1000 && !"heartbeat timeout".equals(reason)) {
         fatal("the Hub closed the connection (code 1000" + (reason == null || reason.isEmpty() ? "" : ", " + reason)
             + ")");
-      } else {
+      } else if (wasConnected) {
         log.warn("connection to the Hub lost (code {}); reconnecting", code);
       }
     }
@@ -335,13 +334,33 @@ public final class HubServer implements PluginServer {
     @Override
     public void onUpgradeRefused(int httpStatus) {
       if (config.mode() == Mode.DEBUG) {
-        fatal("the Hub refused the connection (HTTP " + httpStatus + "): the debug API key in HUB_DEBUG_API_KEY is "
-            + "missing or expired. Run `atomemo plugin refresh-key` to get a new one (keys are valid for one day)");
+        fatal("the Hub refused the connection (HTTP " + httpStatus + "): " + refusedKeyAdvice(config.baseUrl()));
       } else {
         fatal("the Hub refused the connection (HTTP " + httpStatus + ") for release " + descriptor.name() + " "
             + descriptor.version());
       }
     }
+  }
+
+  /**
+   * What to do about a refused debug key. A Hub on this machine is almost always the atomemo4j dev hub, whose key
+   * is the one it printed (the Atomemo CLI's refresh-key would not help there); elsewhere it is the Atomemo Hub.
+   */
+  static String refusedKeyAdvice(String hubUrl) {
+    String host = null;
+    try {
+      host = java.net.URI.create(hubUrl).getHost();
+    } catch (IllegalArgumentException e) {
+      // not a URL: give the general advice
+    }
+    if (host != null && HubConfig.isLoopback(host)) {
+      return "the debug API key in HUB_DEBUG_API_KEY is missing or wrong. HUB_WS_URL points at this machine, so this"
+          + " is probably an atomemo4j dev hub: copy the HUB_DEBUG_API_KEY that `atomemo4j dev` printed when it"
+          + " started (it is also in its data directory, .atomemo4j-devhub/debug-api-key by default). For the"
+          + " Atomemo Hub, run `atomemo plugin refresh-key` instead";
+    }
+    return "the debug API key in HUB_DEBUG_API_KEY is missing or expired. Run `atomemo plugin refresh-key` to get a"
+        + " new one (keys are valid for one day)";
   }
 
   private static String describeError(JsonNode response) {
@@ -454,7 +473,7 @@ public final class HubServer implements PluginServer {
       }
       timers.shutdown();
       try {
-        timers.awaitTermination(2, TimeUnit.SECONDS); // lets a definition.json write finish
+        timers.awaitTermination(2, TimeUnit.SECONDS);
       } catch (InterruptedException e) {
         interrupted = true;
       }

@@ -1,6 +1,7 @@
 package dev.atomemo4j.runtime.internal.hub;
 
 import dev.atomemo4j.runtime.Atomemo4jException;
+import dev.atomemo4j.runtime.ToolFactory;
 import dev.atomemo4j.runtime.spi.PluginDescriptor;
 import dev.atomemo4j.runtime.spi.PluginRegistry;
 import java.util.List;
@@ -57,8 +58,18 @@ public final class RegistryLoader {
 
   /** Builds the descriptor, turning failures of the plugin's constructors into one clear message. */
   public static PluginDescriptor describe(PluginRegistry registry) {
+    return describe(registry, null);
+  }
+
+  /**
+   * Builds the descriptor with tool instances from {@code factory} (null for none); a tool instance that cannot be
+   * had is reported with its own code ({@code sdk:no_tool_instance}, …), other failures as one clear message.
+   */
+  public static PluginDescriptor describe(PluginRegistry registry, ToolFactory factory) {
     try {
-      return registry.descriptor();
+      return registry.descriptor(factory);
+    } catch (Atomemo4jException e) {
+      throw e;
     } catch (RuntimeException | LinkageError e) {
       throw new Atomemo4jException("the plugin could not be created: " + registry.getClass().getName()
           + ".descriptor() threw " + e, e);

@@ -10,8 +10,8 @@
  * ({@link dev.atomemo4j.runtime.internal.hub.RegistryLoader}); read {@code .env} and the environment and validate
  * them, together with the local part of the author lookup, into one list of problems ({@code HubConfig},
  * {@code AuthorResolver}); ask OneAuth for the author in debug mode; install every handler; join; connect. In
- * debug mode every successful join pushes {@code register_plugin} ({@code DefinitionDocument}); the first
- * successful registration writes {@code definition.json}.
+ * debug mode every successful join pushes {@code register_plugin} ({@code DefinitionDocument}). No run writes
+ * {@code definition.json}: the committed release file comes from {@code mvn atomemo4j:export} only.
  *
  * <h2>Requests: intake, pipeline, answer</h2>
  *

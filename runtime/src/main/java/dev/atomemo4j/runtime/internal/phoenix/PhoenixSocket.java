@@ -121,6 +121,8 @@ public final class PhoenixSocket implements AutoCloseable {
   private final Request request;
   private final Duration heartbeatInterval;
   private final Duration pushTimeout;
+  /** The last connection failure warned about, so that retries failing the same way are not; loop thread only. */
+  private String lastFailure;
   private final Backoff rejoinBackoff;
   private final OkHttpClient client;
   private final boolean ownsClient;
@@ -644,6 +646,7 @@ public final class PhoenixSocket implements AutoCloseable {
       return;
     }
     log.debug("connected to {}", redactedUrl);
+    lastFailure = null;
     c.open = true;
     publishedState = ConnectionState.OPEN;
     closeWasClean = false;
@@ -743,7 +746,13 @@ public final class PhoenixSocket implements AutoCloseable {
       notifyListener(l -> l.onUpgradeRefused(httpStatus));
       return;
     }
-    log.warn("WebSocket to {} failed: {}", redactedUrl, redactedMessage);
+    // One warning per state change: the first failure of a run; the same failure again on each retry is DEBUG.
+    if (redactedMessage.equals(lastFailure)) {
+      log.debug("WebSocket to {} failed again: {}", redactedUrl, redactedMessage);
+    } else {
+      log.warn("WebSocket to {} failed: {}; retrying", redactedUrl, redactedMessage);
+      lastFailure = redactedMessage;
+    }
     // Detached first, as a browser's WebSocket is already CLOSED when "error" fires: channels must see a socket
     // that is down, or they would arm rejoin timers instead of waiting for the reopen.
     detach();

@@ -82,7 +82,10 @@ class AuthorResolverTest {
     login(home.resolve(".choiceform"), "staging");
     env.put("HUB_WS_URL", "wss://plugin-hub.atomemo.ai");
     assertThat(plan()).isNull();
-    assertThat(problems).singleElement().asString().contains("holds no production access token");
+    assertThat(problems).singleElement().asString()
+        .contains("your Atomemo login (" + home.resolve(".choiceform/atomemo.json") + ") is not for the Hub "
+            + "HUB_WS_URL points at (plugin-hub.atomemo.ai)")
+        .doesNotContain("staging").doesNotContain("production");
   }
 
   @Test
@@ -90,6 +93,15 @@ class AuthorResolverTest {
     assertThat(plan()).isNull();
     assertThat(problems).singleElement().asString()
         .contains("atomemo auth login").contains("ATOMEMO4J_AUTHOR").doesNotContain("tok-");
+  }
+
+  @Test
+  void missingLoginIsExplainedInWordsWithoutNamingAFileThatDoesNotExist() {
+    assertThat(plan()).isNull();
+    assertThat(problems).singleElement().asString()
+        .startsWith("debug mode registers the plugin under your Atomemo account's name and e-mail, and you are not "
+            + "logged in to Atomemo on this machine.")
+        .doesNotContain("atomemo.json").doesNotContain("staging");
   }
 
   @Test

@@ -5,15 +5,11 @@ import static dev.atomemo4j.runtime.internal.hub.HubFixture.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import dev.atomemo4j.model.PluginDefinition;
-import dev.atomemo4j.model.io.DefinitionReader;
-import dev.atomemo4j.model.io.DefinitionWriter;
 import dev.atomemo4j.runtime.Atomemo4jException;
 import dev.atomemo4j.runtime.internal.phoenix.Backoff;
 import dev.atomemo4j.runtime.testsupport.HubConnection;
 import dev.atomemo4j.runtime.testsupport.Json;
 import dev.atomemo4j.runtime.testsupport.RecordingLogs;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -86,23 +82,24 @@ class ConnectionTest {
   }
 
   @Test
-  void definitionJsonIsWrittenAfterTheFirstRegistrationOnly() throws Exception {
-    fx.start();
-    HubConnection c = fx.hub.awaitConnection();
-    c.replyOk(c.expectEvent("phx_join"));
-    ArrayNode register = c.expectEvent("register_plugin");
-    assertThat(dir.resolve("definition.json")).doesNotExist();
-    c.reply(register, "ok", "{'success':true}");
-    fx.connection = c;
-    assertThat(fx.server.ready()).succeedsWithin(WAIT);
-    awaitFile(dir.resolve("definition.json"));
+  void aDebugRunWritesNoDefinitionJsonSoTheReleaseFileHasOneWriter() throws Exception {
+    fx.startAndRegister();
+    stopGracefully(); // every write a run makes is done by then
 
-    PluginDefinition generated = DefinitionReader.read(fx.plugin.descriptor().definitionJson()).definition().get();
-    assertThat(Files.readString(dir.resolve("definition.json"), StandardCharsets.UTF_8))
-        .isEqualTo(DefinitionWriter.toJson(generated.withAuthor("Jane Doe", "jane@example.com")));
     try (var files = Files.list(dir)) {
-      assertThat(files).extracting(p -> p.getFileName().toString()).containsExactly("definition.json");
+      assertThat(files).extracting(p -> p.getFileName().toString()).doesNotContain("definition.json");
     }
+  }
+
+  @Test
+  void aDebugRunLeavesACommittedDefinitionJsonAsItIs() throws Exception {
+    String committed = "{\"name\": \"acme-echo\", \"author\": \"Ada Lovelace\"}";
+    Files.writeString(dir.resolve("definition.json"), committed);
+
+    fx.startAndRegister();
+    stopGracefully();
+
+    assertThat(dir.resolve("definition.json")).hasContent(committed);
   }
 
   @Test
@@ -177,6 +174,30 @@ class ConnectionTest {
   }
 
   @Test
+  void aRefusedKeyIsReportedOnceWithoutTalkOfRejoiningOrReconnecting() throws Exception {
+    fx.hub.refuseNext(403);
+    fx.start();
+    assertThatFatal("HTTP 403");
+    Thread.sleep(300); // a rejoin or reconnect timer, had one been armed, would fire in this time
+
+    assertThat(RecordingLogs.all()).doesNotContainIgnoringCase("rejoin").doesNotContainIgnoringCase("reconnect");
+  }
+
+  @Test
+  void aRefusedKeyOnThisMachineAdvisesCopyingTheKeyTheDevHubPrinted() throws Exception {
+    fx.hub.refuseNext(403);
+    fx.start();
+
+    assertThatFatal("copy the HUB_DEBUG_API_KEY that `atomemo4j dev` printed when it started");
+  }
+
+  @Test
+  void aRefusedKeyElsewhereAdvisesOnlyRefreshKey() {
+    assertThat(HubServer.refusedKeyAdvice("wss://plugin-hub.atomemo.ai"))
+        .contains("atomemo plugin refresh-key").doesNotContain("atomemo4j dev");
+  }
+
+  @Test
   void registrationErrorIsFatalAndLeavesAndCloses() throws Exception {
     fx.start();
     HubConnection c = fx.hub.awaitConnection();
@@ -215,6 +236,18 @@ class ConnectionTest {
   }
 
   @Test
+  void aClosedPortIsWarnedAboutOnceNotOncePerAttempt() throws Exception {
+    fx.options.pushTimeout(Duration.ofMillis(600)).reconnectBackoff(Backoff.constant(Duration.ofMillis(30)));
+    fx.options.override("HUB_WS_URL", "ws://127.0.0.1:" + freePort());
+    fx.start();
+    assertThatFatal("the connection failed");
+
+    assertThat(RecordingLogs.texts(org.slf4j.event.Level.WARN)).as(RecordingLogs.all()).hasSize(1);
+    assertThat(RecordingLogs.texts(org.slf4j.event.Level.DEBUG).stream()
+        .filter(t -> t.startsWith("WebSocket to ")).count()).as("every attempt, at DEBUG").isGreaterThan(1);
+  }
+
+  @Test
   void channelClosedByTheHubIsFatal() throws Exception {
     HubConnection c = fx.startAndRegister();
     c.trySend("['1','1','" + TOPIC + "','phx_close',{}]"); // the client closes on the ok, without waiting for it
@@ -239,12 +272,10 @@ class ConnectionTest {
         .withMessageContaining(messagePart);
   }
 
-  static void awaitFile(Path file) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-    while (!Files.exists(file) && System.nanoTime() < deadline) {
-      Thread.sleep(10);
-    }
-    assertThat(file).exists();
+  /** Stops the server through its leave and close, as Ctrl-C would, once; tearDown then has nothing left to stop. */
+  private void stopGracefully() throws Exception {
+    fx.close();
+    fx = new HubFixture(dir);
   }
 
   static int freePort() throws java.io.IOException {

@@ -1,0 +1,5 @@
+def log = new File(basedir, 'build.log').getText('UTF-8')
+assert log.contains('BUILD SUCCESS')
+assert log.contains('atomemo4j: it-echo 1.2.0: the generated definition is valid')
+assert log.contains('no release definition.json at')
+assert log.contains('mvn atomemo4j:export')
