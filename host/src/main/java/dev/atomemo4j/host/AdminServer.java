@@ -50,6 +50,12 @@ final class AdminServer implements AutoCloseable {
   }
 
   static AdminServer start(String host, int port, HostedPlugins plugins, HealthMonitor health) {
+    return start(host, port, plugins, health, null);
+  }
+
+  /** @param actions the approval gate whose routes to serve, or null without actions */
+  static AdminServer start(String host, int port, HostedPlugins plugins, HealthMonitor health,
+      dev.atomemo4j.host.actions.HostActions actions) {
     QueuedThreadPool threads = new QueuedThreadPool(32, 2);
     threads.setName("atomemo4j-host-http");
     threads.setDaemon(true);
@@ -61,7 +67,7 @@ final class AdminServer implements AutoCloseable {
     // nothing in flight worth that wait, and close() should be prompt.
     connector.setShutdownIdleTimeout(100);
     server.addConnector(connector);
-    server.setHandler(new Api(plugins, health, host));
+    server.setHandler(new Api(plugins, health, host, actions));
     server.setStopTimeout(2_000);
     try {
       server.start();
@@ -101,11 +107,14 @@ final class AdminServer implements AutoCloseable {
     private final HostedPlugins plugins;
     private final HealthMonitor health;
     private final String boundHost;
+    private final dev.atomemo4j.host.actions.HostActions actions;
 
-    Api(HostedPlugins plugins, HealthMonitor health, String boundHost) {
+    Api(HostedPlugins plugins, HealthMonitor health, String boundHost,
+        dev.atomemo4j.host.actions.HostActions actions) {
       this.plugins = plugins;
       this.health = health;
       this.boundHost = boundHost;
+      this.actions = actions;
     }
 
     @Override
@@ -115,11 +124,23 @@ final class AdminServer implements AutoCloseable {
       Answer answer;
       try {
         answer = guard(request, method);
+        if (answer == null && path.startsWith("/api/actions/")) {
+          String[] parts = path.substring(1).split("/", -1);
+          String body = method.equals("POST")
+              ? org.eclipse.jetty.io.Content.Source.asString(request, java.nio.charset.StandardCharsets.UTF_8) : null;
+          ActionsApi.Reply reply = ActionsApi.handle(actions, method, parts, request.getHttpURI().getQuery(), body,
+              request.getHeaders().get(ActionsApi.USER_HEADER), request.getHeaders().get(ActionsApi.ROLES_HEADER));
+          if (reply != null) {
+            answer = new Answer(reply.status(), reply.body());
+          }
+        }
         if (answer == null) {
           answer = route(method, path);
         }
       } catch (LifecycleException e) {
         answer = new Answer(statusOf(e.code()), AdminJson.error(e.code(), e.reason()));
+      } catch (java.io.IOException e) {
+        answer = new Answer(400, AdminJson.error("host:bad_request", "cannot read the request body"));
       } catch (RuntimeException e) {
         log.error("{} {} failed", method, path, e);
         answer = new Answer(500, AdminJson.error("host:internal_error", "the host failed: "

@@ -472,7 +472,7 @@ public final class PluginHost implements AutoCloseable {
         monitor = new HealthMonitor(hosted, healthInterval, healthCacheTtl, ticker);
         monitor.start();
         if (adminPort != null) {
-          server = AdminServer.start(adminHost, adminPort, hosted, monitor);
+          server = AdminServer.start(adminHost, adminPort, hosted, monitor, hostActions);
         }
       } catch (RuntimeException e) {
         if (monitor != null) {

@@ -35,10 +35,12 @@ class PostgresActionRaceTest {
   static final ObjectMapper JSON = new ObjectMapper();
 
   String url;
+  String base;
+  String schema;
 
   @BeforeEach
   void database() throws Exception {
-    String base = System.getProperty("atomemo4j.test.postgres.url", System.getenv("ATOMEMO4J_TEST_POSTGRES_URL"));
+    base = System.getProperty("atomemo4j.test.postgres.url", System.getenv("ATOMEMO4J_TEST_POSTGRES_URL"));
     if (base == null || base.isBlank()) {
       if (System.getenv("CI") != null) {
         throw new IllegalStateException("CI must run the PostgreSQL tests: run eval \"$(.ci/postgres.sh)\" first");
@@ -46,12 +48,21 @@ class PostgresActionRaceTest {
       Assumptions.abort("no PostgreSQL: set ATOMEMO4J_TEST_POSTGRES_URL (eval \"$(.ci/postgres.sh)\" starts one)");
     }
     // A schema of its own per test, so runs never see each other's requests.
-    String schema = "race_" + UUID.randomUUID().toString().replace("-", "");
+    schema = "race_" + UUID.randomUUID().toString().replace("-", "");
     try (Connection c = DriverManager.getConnection(base); Statement s = c.createStatement()) {
       s.execute("CREATE SCHEMA " + schema);
     }
     url = base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema;
     ActionsPlugin.reset();
+  }
+
+  @org.junit.jupiter.api.AfterEach
+  void dropSchema() throws Exception {
+    if (schema != null) {
+      try (Connection c = DriverManager.getConnection(base); Statement s = c.createStatement()) {
+        s.execute("DROP SCHEMA " + schema + " CASCADE");
+      }
+    }
   }
 
   @Test
