@@ -295,6 +295,7 @@ public final class PluginHost implements AutoCloseable {
     private Ticker ticker = Ticker.SYSTEM;
     private Clock clock = Clock.systemUTC();
     private JdbcActionStore actionStore;
+    private String actionDatabase;
     private ActionSettings actionSettings = ActionSettings.defaults();
 
     private Builder() {}
@@ -419,6 +420,15 @@ public final class PluginHost implements AutoCloseable {
       return this;
     }
 
+    /**
+     * A JDBC URL the host opens its action store on at start (schema created or upgraded) and closes with
+     * itself, e.g. {@code jdbc:postgresql://db/atlas?user=…} or {@code jdbc:h2:file:/var/lib/host/actions}.
+     */
+    public Builder actionDatabase(String jdbcUrl) {
+      this.actionDatabase = Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+      return this;
+    }
+
     /** Approval overrides, expiry, self-approval, credentials, the host id and the sealing key of actions. */
     public Builder actionSettings(ActionSettings settings) {
       this.actionSettings = Objects.requireNonNull(settings, "settings");
@@ -460,7 +470,10 @@ public final class PluginHost implements AutoCloseable {
         boolean hasActions = validated.stream().anyMatch(v -> !v.spec().descriptor().atlas().actions()
             .isEmpty());
         JdbcActionStore store = actionStore;
-        if (store == null && hasActions) {
+        if (store == null && actionDatabase != null) {
+          owned = JdbcActionStore.open(actionDatabase);
+          store = owned;
+        } else if (store == null && hasActions) {
           owned = JdbcActionStore.h2File(java.nio.file.Path.of(".atomemo4j", "actions"));
           store = owned;
         }
