@@ -123,6 +123,11 @@ public final class ValidateStage implements Stage {
     String name = ex.request().toolName();
     PluginDescriptor d = ex.descriptor();
     Optional<ToolBinding> tool = d.tool(name);
+    if (tool.isEmpty() && d.atlas().action(name).isPresent()) {
+      // Defence in depth: an action is never a tool, whatever a caller claims; it runs only after its approval.
+      throw new RequestFailure(ErrorCodes.APPROVAL_REQUIRED, "`" + name + "` is an action of plugin `" + d.name()
+          + "`: it runs only through a host's approval gate, never as a tool call");
+    }
     if (tool.isEmpty()) {
       throw new RequestFailure(ErrorCodes.TOOL_NOT_FOUND, "plugin `" + d.name() + "` has no tool `" + name + "`"
           + available("tools", d.tools().stream().map(ToolBinding::name).collect(Collectors.joining(", "))));
