@@ -226,4 +226,28 @@ class ActionProofTest {
       assertThat(RecordingLogs.all()).contains(r.id()).doesNotContain(MARKER);
     }
   }
+
+  @Test
+  void aRequestWhoseSecretsWereSealedWithAnotherKeyFailsWithoutRunningTheBody() {
+    Path db = dir.resolve("keys");
+    String id;
+    try (JdbcActionStore store = JdbcActionStore.h2File(db);
+        PluginHost first = PluginHost.builder().plugin(new ActionsPluginRegistry()).actionStore(store)
+            .actionSettings(ActionSettings.defaults().withSecretKey(new byte[32])).start()) {
+      id = first.actions().propose("actions", "open_ticket",
+          JSON.createObjectNode().put("title", "t").put("token", MARKER), "bob").id();
+    }
+    byte[] otherKey = new byte[32];
+    otherKey[0] = 1;
+    try (JdbcActionStore store = JdbcActionStore.h2File(db);
+        PluginHost second = PluginHost.builder().plugin(new ActionsPluginRegistry()).actionStore(store)
+            .actionSettings(ActionSettings.defaults().withSecretKey(otherKey)).start()) {
+      ActionRequest after = second.actions().approve(id, Approver.of("alice", Approver.APPROVER));
+
+      assertThat(after.state()).isEqualTo(ActionState.FAILED);
+      assertThat(after.error()).startsWith("action:unsealable").doesNotContain(MARKER);
+      assertThat(runs(id)).isZero();
+      assertThat(second.actions().execute(id)).isFalse();
+    }
+  }
 }

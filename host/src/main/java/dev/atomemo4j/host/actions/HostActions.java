@@ -195,7 +195,12 @@ public final class HostActions {
     try {
       parameters = unsealed(requestId, JSON.readTree(r.input()));
     } catch (JsonProcessingException | IllegalStateException e) {
-      failIfClaimed(r, "action:unsealable", "the request's input cannot be read on this host: " + e.getMessage());
+      // Claimed first, so exactly one caller records the failure and nobody runs the body with a broken input.
+      if (claim(r)) {
+        failIfClaimed(r, UNSEALABLE, "the request's input cannot be read on this host: " + e.getMessage()
+            + "; hosts sharing a store need the same secret key (ActionSettings.withSecretKey, actions.secretKey)");
+        log.warn("action request {} failed: its sealed input cannot be opened with this host's key", requestId);
+      }
       return false;
     }
     Secrets secrets = secrets(action, parameters, credentials);
@@ -257,21 +262,28 @@ public final class HostActions {
 
   // ---- the approval stage's gate
 
+  /** The code of a request whose sealed input this host cannot open (another key). */
+  static final String UNSEALABLE = "action:unsealable";
+
   /** Claims the request for execution: approved → executing, or pending → executing for auto. */
   private boolean claim(Exchange ex) {
     ActionRequest r = store.find(ex.requestId()).orElse(null);
     if (r == null) {
       return false;
     }
-    boolean won = r.mode() == Approval.AUTO && r.state() == ActionState.PENDING
-        ? store.transition(r.id(), ActionState.PENDING, ActionState.EXECUTING, SYSTEM, now(), "auto", null, null,
-            settings.hostId())
-        : store.transition(r.id(), ActionState.APPROVED, ActionState.EXECUTING, settings.hostId(), now(), null, null,
-            null, settings.hostId());
+    boolean won = claim(r);
     if (won) {
       ex.attributes().put(CLAIMED, Boolean.TRUE);
     }
     return won;
+  }
+
+  private boolean claim(ActionRequest r) {
+    return r.mode() == Approval.AUTO && r.state() == ActionState.PENDING
+        ? store.transition(r.id(), ActionState.PENDING, ActionState.EXECUTING, SYSTEM, now(), "auto", null, null,
+            settings.hostId())
+        : store.transition(r.id(), ActionState.APPROVED, ActionState.EXECUTING, settings.hostId(), now(), null, null,
+            null, settings.hostId());
   }
 
   private static final String CLAIMED = "atomemo4j.host.claimed";
