@@ -124,6 +124,10 @@ final class AdminServer implements AutoCloseable {
       Answer answer;
       try {
         answer = guard(request, method);
+        if (answer == null && path.equals("/actions") && method.equals("GET")) {
+          writePage(response, callback);
+          return true;
+        }
         if (answer == null && path.startsWith("/api/actions/")) {
           String[] parts = path.substring(1).split("/", -1);
           String body = method.equals("POST")
@@ -289,6 +293,24 @@ final class AdminServer implements AutoCloseable {
         }
         throw new IllegalStateException(e.getCause());
       }
+    }
+
+    /** The approval page: static HTML whose script calls the action routes; nothing in it is request data. */
+    private static void writePage(Response response, Callback callback) {
+      byte[] page;
+      try (java.io.InputStream in = AdminServer.class.getResourceAsStream("actions.html")) {
+        page = in.readAllBytes();
+      } catch (java.io.IOException | NullPointerException e) {
+        throw new IllegalStateException("the approval page is missing from the host jar", e);
+      }
+      response.setStatus(200);
+      response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/html; charset=utf-8");
+      response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+      // Its own script and fetches only; no framing by other sites.
+      response.getHeaders().put("Content-Security-Policy", "default-src 'none'; script-src 'unsafe-inline'; "
+          + "style-src 'unsafe-inline'; connect-src 'self'; frame-ancestors 'none'");
+      response.getHeaders().put(HttpHeader.CONTENT_LENGTH, page.length);
+      response.write(true, ByteBuffer.wrap(page), callback);
     }
 
     private static void write(Response response, Callback callback, Answer answer) {
