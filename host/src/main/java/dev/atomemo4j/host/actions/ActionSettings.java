@@ -74,6 +74,12 @@ public record ActionSettings(
     return new ActionSettings(hostId, overrides, expiry, forbidSelfApproval, credentials, secretKey, value);
   }
 
+  /** A copy: the key stays this record's own. */
+  @Override
+  public byte[] secretKey() {
+    return secretKey.clone();
+  }
+
   /** Never shows the key or credential values. */
   @Override
   public String toString() {

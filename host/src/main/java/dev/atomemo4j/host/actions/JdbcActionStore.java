@@ -52,10 +52,27 @@ public final class JdbcActionStore implements AutoCloseable {
 
   /** The embedded default: an H2 database in {@code file} (without the {@code .mv.db} suffix). */
   public static JdbcActionStore h2File(java.nio.file.Path file) {
-    return open("jdbc:h2:file:" + file.toAbsolutePath() + ";DB_CLOSE_DELAY=-1");
+    return open("jdbc:h2:file:" + file.toAbsolutePath());
   }
 
+  /**
+   * Hosts booting together on one new database race to create the schema; the loser's statement fails on the
+   * winner's rows or tables, and a second look finds the schema current.
+   */
   private void migrate() {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        migrateOnce();
+        return;
+      } catch (IllegalStateException e) {
+        if (attempt == 3 || !(e.getCause() instanceof SQLException)) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private void migrateOnce() {
     try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
       s.execute("CREATE TABLE IF NOT EXISTS atomemo4j_schema (component VARCHAR(64) PRIMARY KEY, "
           + "version INT NOT NULL)");
