@@ -50,6 +50,12 @@ final class AdminServer implements AutoCloseable {
   }
 
   static AdminServer start(String host, int port, HostedPlugins plugins, HealthMonitor health) {
+    return start(host, port, plugins, health, null);
+  }
+
+  /** @param actions the approval gate whose routes to serve, or null without actions */
+  static AdminServer start(String host, int port, HostedPlugins plugins, HealthMonitor health,
+      dev.atomemo4j.host.actions.HostActions actions) {
     QueuedThreadPool threads = new QueuedThreadPool(32, 2);
     threads.setName("atomemo4j-host-http");
     threads.setDaemon(true);
@@ -61,7 +67,7 @@ final class AdminServer implements AutoCloseable {
     // nothing in flight worth that wait, and close() should be prompt.
     connector.setShutdownIdleTimeout(100);
     server.addConnector(connector);
-    server.setHandler(new Api(plugins, health, host));
+    server.setHandler(new Api(plugins, health, host, actions));
     server.setStopTimeout(2_000);
     try {
       server.start();
@@ -101,11 +107,14 @@ final class AdminServer implements AutoCloseable {
     private final HostedPlugins plugins;
     private final HealthMonitor health;
     private final String boundHost;
+    private final dev.atomemo4j.host.actions.HostActions actions;
 
-    Api(HostedPlugins plugins, HealthMonitor health, String boundHost) {
+    Api(HostedPlugins plugins, HealthMonitor health, String boundHost,
+        dev.atomemo4j.host.actions.HostActions actions) {
       this.plugins = plugins;
       this.health = health;
       this.boundHost = boundHost;
+      this.actions = actions;
     }
 
     @Override
@@ -115,11 +124,27 @@ final class AdminServer implements AutoCloseable {
       Answer answer;
       try {
         answer = guard(request, method);
+        if (answer == null && path.equals("/actions") && method.equals("GET")) {
+          writePage(response, callback);
+          return true;
+        }
+        if (answer == null && path.startsWith("/api/actions/")) {
+          String[] parts = path.substring(1).split("/", -1);
+          String body = method.equals("POST")
+              ? org.eclipse.jetty.io.Content.Source.asString(request, java.nio.charset.StandardCharsets.UTF_8) : null;
+          ActionsApi.Reply reply = ActionsApi.handle(actions, method, parts, request.getHttpURI().getQuery(), body,
+              request.getHeaders().get(ActionsApi.USER_HEADER), request.getHeaders().get(ActionsApi.ROLES_HEADER));
+          if (reply != null) {
+            answer = new Answer(reply.status(), reply.body());
+          }
+        }
         if (answer == null) {
           answer = route(method, path);
         }
       } catch (LifecycleException e) {
         answer = new Answer(statusOf(e.code()), AdminJson.error(e.code(), e.reason()));
+      } catch (java.io.IOException e) {
+        answer = new Answer(400, AdminJson.error("host:bad_request", "cannot read the request body"));
       } catch (RuntimeException e) {
         log.error("{} {} failed", method, path, e);
         answer = new Answer(500, AdminJson.error("host:internal_error", "the host failed: "
@@ -268,6 +293,24 @@ final class AdminServer implements AutoCloseable {
         }
         throw new IllegalStateException(e.getCause());
       }
+    }
+
+    /** The approval page: static HTML whose script calls the action routes; nothing in it is request data. */
+    private static void writePage(Response response, Callback callback) {
+      byte[] page;
+      try (java.io.InputStream in = AdminServer.class.getResourceAsStream("actions.html")) {
+        page = in.readAllBytes();
+      } catch (java.io.IOException | NullPointerException e) {
+        throw new IllegalStateException("the approval page is missing from the host jar", e);
+      }
+      response.setStatus(200);
+      response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/html; charset=utf-8");
+      response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+      // Its own script and fetches only; no framing by other sites.
+      response.getHeaders().put("Content-Security-Policy", "default-src 'none'; script-src 'unsafe-inline'; "
+          + "style-src 'unsafe-inline'; connect-src 'self'; frame-ancestors 'none'");
+      response.getHeaders().put(HttpHeader.CONTENT_LENGTH, page.length);
+      response.write(true, ByteBuffer.wrap(page), callback);
     }
 
     private static void write(Response response, Callback callback, Answer answer) {

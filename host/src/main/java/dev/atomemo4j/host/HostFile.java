@@ -63,8 +63,12 @@ public final class HostFile {
 
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
   private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
-  private static final Set<String> TOP_KEYS = Set.of("http", "health", "deadlines", "closeDeadline", "plugins");
-  private static final Set<String> PLUGIN_KEYS = Set.of("plugin", "registry", "enabled", "config", "timeouts");
+  private static final Set<String> TOP_KEYS = Set.of("http", "health", "deadlines", "closeDeadline", "actions",
+      "plugins");
+  private static final Set<String> PLUGIN_KEYS = Set.of("plugin", "registry", "enabled", "config", "timeouts",
+      "credentials");
+  private static final Set<String> ACTION_KEYS = Set.of("database", "hostId", "secretKey", "expiry",
+      "forbidSelfApproval", "approval");
 
   private final List<PluginSpec> plugins = new ArrayList<>();
   private final List<ConfigViolation> problems = new ArrayList<>();
@@ -75,6 +79,10 @@ public final class HostFile {
   private Duration healthCacheTtl;
   private Integer httpPort;
   private String httpHost;
+  private String actionDatabase;
+  private dev.atomemo4j.host.actions.ActionSettings actionSettings;
+  private final Map<String, dev.atomemo4j.annotations.Approval> approvalOverrides = new java.util.LinkedHashMap<>();
+  private final Map<String, Map<String, JsonNode>> credentials = new java.util.LinkedHashMap<>();
 
   private HostFile() {}
 
@@ -172,6 +180,7 @@ public final class HostFile {
       });
     }
     closeDeadline = duration(refs.resolve(root.get("closeDeadline"), "closeDeadline", problems), "closeDeadline");
+    actions(refs.resolve(root.get("actions"), "actions", problems));
     JsonNode list = root.get("plugins");
     if (list == null || list.isNull()) {
       return;
@@ -184,6 +193,71 @@ public final class HostFile {
     for (int i = 0; i < list.size(); i++) {
       plugin(list.get(i), i, refs, registries);
     }
+  }
+
+  /** The {@code actions:} section: the store, this host's id and sealing key, expiry, approval overrides. */
+  private void actions(JsonNode node) {
+    if (node == null || node.isNull()) {
+      return;
+    }
+    if (!node.isObject()) {
+      problems.add(new ConfigViolation("actions", INVALID_SETTING, "must be a mapping"));
+      return;
+    }
+    unknownKeys(node, "actions", ACTION_KEYS);
+    dev.atomemo4j.host.actions.ActionSettings settings = dev.atomemo4j.host.actions.ActionSettings.defaults();
+    actionDatabase = text(node.get("database"), "actions.database");
+    String hostId = text(node.get("hostId"), "actions.hostId");
+    if (hostId != null) {
+      settings = settings.withHostId(hostId);
+    }
+    String key = text(node.get("secretKey"), "actions.secretKey");
+    if (key != null) {
+      byte[] bytes = null;
+      try {
+        bytes = java.util.Base64.getDecoder().decode(key);
+      } catch (IllegalArgumentException e) {
+        // reported below; the value is a secret and is never quoted
+      }
+      if (bytes == null || bytes.length != 32) {
+        problems.add(new ConfigViolation("actions.secretKey", INVALID_SETTING, "must be 32 bytes in base64 (e.g. "
+            + "`openssl rand -base64 32`); the value is not shown"));
+      } else {
+        settings = settings.withSecretKey(bytes);
+      }
+    }
+    Duration expiry = duration(node.get("expiry"), "actions.expiry");
+    if (expiry != null) {
+      settings = settings.withExpiry(expiry);
+    }
+    JsonNode self = node.get("forbidSelfApproval");
+    if (self != null && !self.isNull()) {
+      if (self.isBoolean()) {
+        settings = settings.withForbidSelfApproval(self.booleanValue());
+      } else {
+        problems.add(new ConfigViolation("actions.forbidSelfApproval", INVALID_SETTING, "must be true or false"));
+      }
+    }
+    JsonNode approval = node.get("approval");
+    if (approval != null && approval.isObject()) {
+      approval.properties().forEach(e -> {
+        String path = "actions.approval." + e.getKey();
+        dev.atomemo4j.annotations.Approval mode = e.getValue().isTextual()
+            ? dev.atomemo4j.annotations.Approval.ofWireName(e.getValue().asText()) : null;
+        if (!e.getKey().contains("/")) {
+          problems.add(new ConfigViolation(path, INVALID_SETTING, "keys are `<plugin>/<action name>` or "
+              + "`<plugin>/<action type>`"));
+        } else if (mode == null) {
+          problems.add(new ConfigViolation(path, INVALID_SETTING, "must be one of: manual, admin-only, auto"));
+        } else {
+          approvalOverrides.put(e.getKey(), mode);
+        }
+      });
+    } else if (approval != null && !approval.isNull()) {
+      problems.add(new ConfigViolation("actions.approval", INVALID_SETTING, "must be a mapping of "
+          + "`<plugin>/<action>` to manual, admin-only or auto"));
+    }
+    actionSettings = settings;
   }
 
   private void plugin(JsonNode entry, int index, EnvReferences refs, Registries registries) {
@@ -267,6 +341,22 @@ public final class HostFile {
     }
     plugins.add(new PluginSpec(registry.descriptor(), ConfigInput.tree(config, fromEnvironment), enabled,
         timeouts));
+    JsonNode creds = refs.resolve(entry.get("credentials"), base + ".credentials", problems);
+    if (creds != null && creds.isObject()) {
+      Map<String, JsonNode> byName = new java.util.LinkedHashMap<>();
+      creds.properties().forEach(e -> {
+        if (e.getValue().isObject()) {
+          byName.put(e.getKey(), e.getValue());
+        } else {
+          problems.add(new ConfigViolation(base + ".credentials." + e.getKey(), INVALID_SETTING, "must be a "
+              + "mapping of the credential's values; the value is not shown"));
+        }
+      });
+      credentials.put(registry.descriptor().name(), byName);
+    } else if (creds != null && !creds.isNull()) {
+      problems.add(new ConfigViolation(base + ".credentials", INVALID_SETTING, "must be a mapping of credential "
+          + "name to its values"));
+    }
   }
 
   // ---- what it says ----------------------------------------------------------------------------------------------
@@ -303,6 +393,12 @@ public final class HostFile {
     }
     if (httpPort != null) {
       builder.adminPort(httpPort);
+    }
+    dev.atomemo4j.host.actions.ActionSettings settings = actionSettings != null ? actionSettings
+        : dev.atomemo4j.host.actions.ActionSettings.defaults();
+    builder.actionSettings(settings.withOverrides(approvalOverrides).withCredentials(credentials));
+    if (actionDatabase != null) {
+      builder.actionDatabase(actionDatabase);
     }
     return builder;
   }

@@ -35,6 +35,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import dev.atomemo4j.host.actions.ActionSettings;
+import dev.atomemo4j.host.actions.HostActions;
+import dev.atomemo4j.host.actions.JdbcActionStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,12 +70,30 @@ public final class PluginHost implements AutoCloseable {
   private final Thread shutdownHook;
   private final AtomicBoolean closed = new AtomicBoolean();
   private final CountDownLatch closedLatch = new CountDownLatch(1);
+  private final HostActions actions;
+  private final JdbcActionStore ownedStore;
 
-  private PluginHost(HostedPlugins plugins, HealthMonitor health, AdminServer admin, Thread shutdownHook) {
+  private PluginHost(HostedPlugins plugins, HealthMonitor health, AdminServer admin, Thread shutdownHook,
+      HostActions actions, JdbcActionStore ownedStore) {
     this.plugins = plugins;
     this.health = health;
     this.admin = admin;
     this.shutdownHook = shutdownHook;
+    this.actions = actions;
+    this.ownedStore = ownedStore;
+  }
+
+  /**
+   * The approval gate of the plugins' {@code @Action}s: propose, approve, deny, list, audit. Every action body runs
+   * only through it, after the approval its effective mode requires, once.
+   *
+   * @throws IllegalStateException when no hosted plugin declares an action (and no store was given)
+   */
+  public HostActions actions() {
+    if (actions == null) {
+      throw new IllegalStateException("no hosted plugin declares an @Action, and no action store was configured");
+    }
+    return actions;
   }
 
   public static Builder builder() {
@@ -220,6 +241,9 @@ public final class PluginHost implements AutoCloseable {
         admin.close();
       }
       plugins.close();
+      if (ownedStore != null) {
+        ownedStore.close();
+      }
       if (Thread.currentThread() != shutdownHook) {
         removeHook(shutdownHook);
       }
@@ -270,6 +294,9 @@ public final class PluginHost implements AutoCloseable {
     private boolean shutdownHook;
     private Ticker ticker = Ticker.SYSTEM;
     private Clock clock = Clock.systemUTC();
+    private JdbcActionStore actionStore;
+    private String actionDatabase;
+    private ActionSettings actionSettings = ActionSettings.defaults();
 
     private Builder() {}
 
@@ -383,6 +410,31 @@ public final class PluginHost implements AutoCloseable {
       return this;
     }
 
+    /**
+     * The store of action requests, shared by hosts that share approvals (PostgreSQL); the caller closes it.
+     * Without one, a host whose plugins declare actions keeps them in an H2 file, {@code .atomemo4j/actions} under
+     * the working directory, and closes it with the host.
+     */
+    public Builder actionStore(JdbcActionStore store) {
+      this.actionStore = Objects.requireNonNull(store, "store");
+      return this;
+    }
+
+    /**
+     * A JDBC URL the host opens its action store on at start (schema created or upgraded) and closes with
+     * itself, e.g. {@code jdbc:postgresql://db/atlas?user=…} or {@code jdbc:h2:file:/var/lib/host/actions}.
+     */
+    public Builder actionDatabase(String jdbcUrl) {
+      this.actionDatabase = Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+      return this;
+    }
+
+    /** Approval overrides, expiry, self-approval, credentials, the host id and the sealing key of actions. */
+    public Builder actionSettings(ActionSettings settings) {
+      this.actionSettings = Objects.requireNonNull(settings, "settings");
+      return this;
+    }
+
     /** Problems found before the builder (a host file's), reported together with the config problems. */
     Builder problems(List<ConfigViolation> earlier) {
       problems.addAll(earlier);
@@ -411,22 +463,42 @@ public final class PluginHost implements AutoCloseable {
       }
       HealthMonitor monitor = null;
       AdminServer server = null;
+      JdbcActionStore owned = null;
+      HostActions hostActions = null;
       try {
+        // The store first: its schema is created or upgraded at boot, and a broken database stops the host early.
+        boolean hasActions = validated.stream().anyMatch(v -> !v.spec().descriptor().atlas().actions()
+            .isEmpty());
+        JdbcActionStore store = actionStore;
+        if (store == null && actionDatabase != null) {
+          owned = JdbcActionStore.open(actionDatabase);
+          store = owned;
+        } else if (store == null && hasActions) {
+          owned = JdbcActionStore.h2File(java.nio.file.Path.of(".atomemo4j", "actions"));
+          store = owned;
+        }
         hosted.boot();
+        if (store != null) {
+          hostActions = new HostActions(store, actionSettings, id -> hosted.contains(id) ? hosted.get(id) : null);
+          hostActions.recover();
+        }
         monitor = new HealthMonitor(hosted, healthInterval, healthCacheTtl, ticker);
         monitor.start();
         if (adminPort != null) {
-          server = AdminServer.start(adminHost, adminPort, hosted, monitor);
+          server = AdminServer.start(adminHost, adminPort, hosted, monitor, hostActions);
         }
       } catch (RuntimeException e) {
         if (monitor != null) {
           monitor.close();
         }
         hosted.close();
+        if (owned != null) {
+          owned.close();
+        }
         removeHook(hook);
         throw e;
       }
-      PluginHost host = new PluginHost(hosted, monitor, server, hook);
+      PluginHost host = new PluginHost(hosted, monitor, server, hook, hostActions, owned);
       onSignal.set(host::close);
       return host;
     }

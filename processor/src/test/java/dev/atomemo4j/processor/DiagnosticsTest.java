@@ -611,7 +611,7 @@ class DiagnosticsTest {
   @Test
   void everyProcessorMessageCodeHasANegativeTest() {
     Set<String> covered = java.util.stream.Stream.of(getClass(), AtlasDiagnosticsTest.class,
-            ElementDiagnosticsTest.class, TextTypeMappingTest.class)
+            ElementDiagnosticsTest.class, TextTypeMappingTest.class, ActionDiagnosticsTest.class)
         .flatMap(type -> Arrays.stream(type.getDeclaredMethods()))
         .filter(m -> m.isAnnotationPresent(Covers.class))
         .flatMap(m -> Arrays.stream(m.getAnnotation(Covers.class).value()))

@@ -67,6 +67,14 @@ public final class PluginInstance {
 
   // ---- what it is ------------------------------------------------------------------------------------------------
 
+  /**
+   * The plugin object, once created (null before initialization, or when creating it failed). For front ends that
+   * run the plugin's actions through the approval stage; never handed to other plugins.
+   */
+  public Object pluginObject() {
+    return plugin;
+  }
+
   public String id() {
     return spec.id();
   }

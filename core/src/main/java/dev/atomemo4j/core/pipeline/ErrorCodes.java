@@ -29,6 +29,12 @@ public final class ErrorCodes {
   public static final String INVALID_REQUEST = "sdk:invalid_request";
   /** The plugin's code returned something that cannot be sent. */
   public static final String INVALID_RETURN = "sdk:invalid_return";
+  /** The request names no action of the plugin. */
+  public static final String ACTION_NOT_FOUND = "sdk:action_not_found";
+  /** An action invocation that carries no approval for its stored request (or lost the race to claim it). */
+  public static final String APPROVAL_REQUIRED = "sdk:approval_required";
+  /** A credential the action requires was not supplied; lists {@code missing}. */
+  public static final String CREDENTIAL_MISSING = "sdk:credential_missing";
   /** Uploading a file to storage failed ({@code ToolContext.Files}). */
   public static final String UPLOAD_FAILED = "transient:upload_failed";
   /** Downloading a file failed ({@code ToolContext.Files}). */

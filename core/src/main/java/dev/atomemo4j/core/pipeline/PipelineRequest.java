@@ -68,7 +68,12 @@ public record PipelineRequest(
     /** List the choices of a tool parameter's locator method. */
     LOCATOR_LIST,
     /** Describe the fields of a resource through a tool's resource-mapping method. */
-    RESOURCE_MAPPING;
+    RESOURCE_MAPPING,
+    /**
+     * Run an approved {@code @Action} ({@code toolName} is the action's name); refused unless the pipeline has an
+     * {@link ApprovalStage} that claims the stored request.
+     */
+    EXECUTE_ACTION;
 
     /** True for the kinds addressed to a credential rather than a tool. */
     public boolean isCredentialCallback() {
@@ -162,6 +167,16 @@ public record PipelineRequest(
     return new PipelineRequest(Kind.RESOURCE_MAPPING, requestId, toolName, orEmpty(parameters),
         orEmpty(credentials), null, null, method, Optional.empty(), Optional.empty(), null, null, null, null,
         organizationId);
+  }
+
+  /**
+   * The execution of a stored action request: {@code requestId} is the stored request's id, {@code parameters}
+   * its (unmasked) input, {@code credentials} credential name → values.
+   */
+  public static PipelineRequest executeAction(String requestId, String actionName, JsonNode parameters,
+      JsonNode credentials, Optional<String> organizationId) {
+    return new PipelineRequest(Kind.EXECUTE_ACTION, requestId, actionName, parameters, orEmpty(credentials), null,
+        null, null, Optional.empty(), Optional.empty(), null, null, null, null, organizationId);
   }
 
   private static JsonNode orEmpty(JsonNode node) {

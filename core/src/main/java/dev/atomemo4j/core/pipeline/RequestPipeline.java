@@ -19,9 +19,10 @@ import java.util.function.Function;
  *   VALIDATE → BEFORE → APPROVAL → INVOKE → AFTER
  * </pre>
  *
- * Each phase holds any number of {@link Stage}s, run in the order they were added. Today only {@link
- * Phase#VALIDATE} ({@link ValidateStage}) and {@link Phase#INVOKE} ({@link InvokeStage}) are populated; before- and
- * after-hooks, approval enforcement and other front ends plug in by adding stages, without touching the dispatcher.
+ * Each phase holds any number of {@link Stage}s, run in the order they were added. {@link #standard} populates
+ * {@link Phase#VALIDATE} ({@link ValidateStage}) and {@link Phase#INVOKE} ({@link InvokeStage}); a host that runs
+ * actions adds {@link ApprovalStage} to {@link Phase#APPROVAL}; before- and after-hooks plug in the same way,
+ * without touching the dispatcher.
  *
  * <p>{@link #run} executes the stages on the calling thread until one returns a pending completion stage; the rest
  * then continue on the given executor once it completes. The first stage that throws (or whose completion stage

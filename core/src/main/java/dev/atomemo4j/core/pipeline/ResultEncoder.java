@@ -31,6 +31,9 @@ public final class ResultEncoder {
     switch (ex.kind()) {
       case INVOKE_TOOL:
         return Codec.encode(r, ex.tool().output());
+      case EXECUTE_ACTION:
+        return Codec.encode(r, ((dev.atomemo4j.runtime.spi.ActionBinding) ex.attributes().get(InvokeStage.ACTION))
+            .output());
       case CREDENTIAL_AUTHENTICATE:
         if (r instanceof AuthSpec) {
           return authSpec((AuthSpec) r);

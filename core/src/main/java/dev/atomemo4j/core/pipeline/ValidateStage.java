@@ -11,6 +11,8 @@ import dev.atomemo4j.runtime.ToolContext;
 import dev.atomemo4j.runtime.spi.CredentialBinding;
 import dev.atomemo4j.runtime.spi.PluginDescriptor;
 import dev.atomemo4j.runtime.spi.ToolBinding;
+import dev.atomemo4j.runtime.spi.ActionBinding;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -75,6 +77,7 @@ public final class ValidateStage implements Stage {
         method(ex, tool, tool.resourceMappings(), "resource mapping");
         ex.input(new MappingRequest(tool.name(), r.method(), r.parameters(), r.credentials(), r.organizationId()));
       }
+      case EXECUTE_ACTION -> executeAction(ex);
       default -> throw new IllegalStateException("unhandled request kind " + r.kind());
     }
     return null;
@@ -89,10 +92,42 @@ public final class ValidateStage implements Stage {
     ex.toolContext(contexts.apply(ex));
   }
 
+  private void executeAction(Exchange ex) throws RequestFailure {
+    PipelineRequest r = ex.request();
+    PluginDescriptor d = ex.descriptor();
+    ActionBinding action = d.atlas().action(r.toolName()).orElseThrow(() -> new RequestFailure(
+        ErrorCodes.ACTION_NOT_FOUND, "plugin `" + d.name() + "` has no action `" + r.toolName() + "`"
+            + available("actions", d.atlas().actions().stream().map(ActionBinding::name)
+                .collect(Collectors.joining(", ")))));
+    List<String> missing = missingCredentials(action, r.credentials());
+    if (!missing.isEmpty()) {
+      throw new RequestFailure(ErrorCodes.CREDENTIAL_MISSING, "action `" + action.name() + "` requires the "
+          + "credential(s) " + String.join(", ", missing) + ", which were not supplied",
+          Map.of("missing", com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode()
+              .addAll(missing.stream().map(com.fasterxml.jackson.databind.node.TextNode::valueOf).toList())));
+    }
+    ex.attributes().put(InvokeStage.ACTION, action);
+    ex.input(Codec.decodeParameters(action.input(), r.parameters(), r.credentials(), d,
+        "action `" + action.name() + "`", ex.secrets()));
+    ex.toolContext(contexts.apply(ex));
+  }
+
+  /** The action's required credentials that {@code credentials} (name → values) does not hold. */
+  public static List<String> missingCredentials(ActionBinding action, JsonNode credentials) {
+    return action.credentials().stream()
+        .filter(c -> credentials == null || !credentials.path(c).isObject())
+        .toList();
+  }
+
   private static ToolBinding tool(Exchange ex) throws RequestFailure {
     String name = ex.request().toolName();
     PluginDescriptor d = ex.descriptor();
     Optional<ToolBinding> tool = d.tool(name);
+    if (tool.isEmpty() && d.atlas().action(name).isPresent()) {
+      // Defence in depth: an action is never a tool, whatever a caller claims; it runs only after its approval.
+      throw new RequestFailure(ErrorCodes.APPROVAL_REQUIRED, "`" + name + "` is an action of plugin `" + d.name()
+          + "`: it runs only through a host's approval gate, never as a tool call");
+    }
     if (tool.isEmpty()) {
       throw new RequestFailure(ErrorCodes.TOOL_NOT_FOUND, "plugin `" + d.name() + "` has no tool `" + echo(name) + "`"
           + available("tools", d.tools().stream().map(ToolBinding::name).collect(Collectors.joining(", "))));

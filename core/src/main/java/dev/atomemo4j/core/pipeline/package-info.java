@@ -11,7 +11,7 @@
  *  read its wire format; check its            RequestPipeline.run(Exchange)
  *  own members → PipelineRequest       ──▶     VALIDATE  ValidateStage  resolve, decode    ──▶  ResultEncoder → JSON
  *  collect the request's Secrets                BEFORE    (empty today: before-hooks)           RequestFailure.code()
- *  new Exchange(request, descriptor,            APPROVAL  (empty today: approval)               → its own error
+ *  new Exchange(request, descriptor,            APPROVAL  ApprovalStage  (hosts: actions)       → its own error
  *               secrets)                        INVOKE    InvokeStage    plugin code
  *                                               AFTER     (empty today: after-hooks)
  * </pre>
@@ -25,8 +25,10 @@
  *       in five fixed phases over one {@link dev.atomemo4j.core.pipeline.Exchange}. A stage throws {@link
  *       dev.atomemo4j.core.pipeline.RequestFailure} to answer with a specific code, or returns a completion stage
  *       to continue later without holding a thread (asynchronous tools; an approval that waits for a person).
- *       Later features add stages to a phase: Atlas before/after hooks to BEFORE/AFTER, approval enforcement to
- *       APPROVAL.
+ *       Later features add stages to a phase: Atlas before/after hooks to BEFORE/AFTER. A host adds {@link
+ *       dev.atomemo4j.core.pipeline.ApprovalStage} to APPROVAL: an {@code EXECUTE_ACTION} request gets the {@link
+ *       dev.atomemo4j.core.pipeline.ApprovalTicket} the generated action executor demands only when the host's store
+ *       claimed the approved request; a pipeline without the stage (the Hub's) never runs an action body.
  *   <li>The {@link dev.atomemo4j.runtime.ToolContext} a tool receives is the front end's (the Hub's file and model
  *       helpers): {@link dev.atomemo4j.core.pipeline.RequestPipeline#standard} takes a function that builds it.
  *   <li>What stays with the front end: deadlines, in-flight limits, cancellation, shutdown, answering exactly once,

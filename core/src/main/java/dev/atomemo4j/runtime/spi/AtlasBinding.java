@@ -4,6 +4,7 @@ import dev.atomemo4j.annotations.PluginType;
 import dev.atomemo4j.runtime.HealthResult;
 import dev.atomemo4j.runtime.PluginContext;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
@@ -17,6 +18,7 @@ import java.util.Set;
  * @param required whether a failed initialization stops the host ({@code @Plugin(required)})
  * @param config the config binding, or null when the plugin takes no config
  * @param factory creates the plugin object from its validated config (null when it takes none)
+ * @param actions the {@code @Action}s, reachable only through the approval stage
  */
 public record AtlasBinding(
     String manifestResource,
@@ -29,15 +31,31 @@ public record AtlasBinding(
     LifecycleMethod<Call> teardown,
     LifecycleMethod<Uninstaller> onUninstall,
     LifecycleMethod<ContextLoader> contextLoad,
-    LifecycleMethod<Call> refresh) {
+    LifecycleMethod<Call> refresh,
+    List<ActionBinding> actions) {
 
   /** A plugin with no Atlas declarations: tools only, created by nothing. */
   public static final AtlasBinding NONE =
-      new AtlasBinding(null, Set.of(), false, null, config -> null, null, null, null, null, null, null);
+      new AtlasBinding(null, Set.of(), false, null, config -> null, null, null, null, null, null, null, List.of());
 
   public AtlasBinding {
     types = Set.copyOf(types);
     Objects.requireNonNull(factory, "factory");
+    actions = List.copyOf(actions);
+  }
+
+  /** A plugin without actions (and registries generated before actions existed). */
+  public AtlasBinding(String manifestResource, Set<PluginType> types, boolean required, ConfigBinding config,
+      Factory factory, LifecycleMethod<Initializer> initialize, LifecycleMethod<Probe> healthCheck,
+      LifecycleMethod<Call> teardown, LifecycleMethod<Uninstaller> onUninstall,
+      LifecycleMethod<ContextLoader> contextLoad, LifecycleMethod<Call> refresh) {
+    this(manifestResource, types, required, config, factory, initialize, healthCheck, teardown, onUninstall,
+        contextLoad, refresh, List.of());
+  }
+
+  /** The action of that name, if the plugin declares one. */
+  public java.util.Optional<ActionBinding> action(String name) {
+    return actions.stream().filter(a -> a.name().equals(name)).findFirst();
   }
 
   /** Creates the plugin object; {@code config} is the validated config record, or null. */

@@ -145,7 +145,31 @@ public enum Message {
           + "@Initialize."),
   CONSTRAINT_GROUPS("constraint-groups", Diagnostic.Kind.ERROR,
       "@%s on config field %s names validation groups, which config validation does not support: every "
-          + "constraint is always checked", "Remove groups = {…}.");
+          + "constraint is always checked", "Remove groups = {…}."),
+  // ---- actions (issue #13)
+  ACTION_OUTSIDE_PLUGIN("action-outside-plugin", Diagnostic.Kind.ERROR,
+      "@Action method %s is in %s, which is not a @Plugin class: actions run on the plugin object",
+      "Move the method to the class annotated @Plugin."),
+  BAD_ACTION_METHOD("bad-action-method", Diagnostic.Kind.ERROR,
+      "@Action method %s must be a public, non-static, non-generic method", "Declare it as public Result %1$s(…)."),
+  BAD_ACTION_NAME("bad-action-name", Diagnostic.Kind.ERROR,
+      "action name \"%s\" must be 5 to 65 letters, digits, _ or -", "Rename it, e.g. \"create_ticket\"."),
+  DUPLICATE_ACTION_NAME("duplicate-action-name", Diagnostic.Kind.ERROR,
+      "action name \"%s\" is already used by %s: names are unique among a plugin's tools and actions",
+      "Rename one of them."),
+  UNKNOWN_ACTION_CREDENTIAL("unknown-action-credential", Diagnostic.Kind.ERROR,
+      "action %s requires credential \"%s\", which the plugin does not list%s",
+      "Use the name of a @Credential listed in @Plugin(credentials)."),
+  UNKNOWN_SUMMARY_PLACEHOLDER("unknown-summary-placeholder", Diagnostic.Kind.ERROR,
+      "the summary of action %s refers to {%s}, which is not one of its parameters%s",
+      "Use {name} placeholders of the action's parameters only."),
+  SECRET_IN_SUMMARY("secret-in-summary", Diagnostic.Kind.ERROR,
+      "the summary of action %s shows {%s}, a Secret parameter: approval cards never show secrets",
+      "Remove {%2$s} from the summary."),
+  ACTION_NOT_AUTO_ON_HUB("action-not-auto-on-hub", Diagnostic.Kind.WARNING,
+      "action %s needs %s approval, but the plugin also serves tools on the Hub, where only auto actions are "
+          + "served: the Hub will not offer it",
+      "Run it through a PluginHost, or declare approval = Approval.AUTO if it is safe without a person.");
 
   private final String code;
   private final Diagnostic.Kind kind;

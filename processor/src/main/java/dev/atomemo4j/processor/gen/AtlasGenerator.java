@@ -46,7 +46,8 @@ final class AtlasGenerator {
     this.constants = constants;
   }
 
-  MethodSpec atlasMethod() {
+  /** @param actions one expression per action binding, in source order */
+  MethodSpec atlasMethod(List<CodeBlock> actions) {
     ClassName plugin = model.pluginClass();
     List<CodeBlock> types = new ArrayList<>();
     for (PluginType t : atlas.types()) {
@@ -75,6 +76,9 @@ final class AtlasGenerator {
     args.add(lifecycle(atlas.contextProvider(), "ContextLoader", call("p -> (($T) p).$L()",
         atlas.contextProvider())));
     args.add(lifecycle(atlas.refresh(), "Call", call("p -> (($T) p).$L()", atlas.refresh())));
+    if (!actions.isEmpty()) {
+      args.add(CodeBlock.of("$T.of($L)", LIST, CodeBlock.join(actions, ", ")));
+    }
     return MethodSpec.methodBuilder("atlas")
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
         .returns(ATLAS)

@@ -3,6 +3,7 @@ package dev.atomemo4j.processor.gen;
 import dev.atomemo4j.annotations.PluginType;
 import dev.atomemo4j.model.JsonValue;
 import dev.atomemo4j.model.io.JsJson;
+import dev.atomemo4j.processor.model.ActionModel;
 import dev.atomemo4j.processor.model.AtlasModel;
 import dev.atomemo4j.processor.model.ConfigFieldModel;
 import dev.atomemo4j.processor.model.PluginModel;
@@ -57,6 +58,24 @@ final class ManifestGenerator {
       tools.add(JsonValue.of(t.name()));
     }
     root.put("tools", new JsonValue.Array(tools));
+    if (!atlas.actions().isEmpty()) {
+      // Only when there are actions, so the manifests of plugins without any stay byte for byte as before.
+      List<JsonValue> actions = new ArrayList<>();
+      for (ActionModel a : atlas.actions()) {
+        Map<String, JsonValue> m = new LinkedHashMap<>();
+        m.put("name", JsonValue.of(a.name()));
+        m.put("description", JsonValue.of(a.description()));
+        m.put("actionType", JsonValue.of(a.actionType()));
+        m.put("reversible", JsonValue.of(a.reversible()));
+        m.put("approval", JsonValue.of(a.approval().wireName()));
+        m.put("credentials", new JsonValue.Array(a.credentials().stream().map(JsonValue::of).toList()));
+        m.put("summary", JsonValue.of(a.summary()));
+        m.put("method", JsonValue.of(a.call().methodName()));
+        m.put("inputSchemaResource", JsonValue.of(model.schemaResource(a.name(), "input")));
+        actions.add(new JsonValue.Obj(m));
+      }
+      root.put("actions", new JsonValue.Array(actions));
+    }
     return JsJson.stringify(new JsonValue.Obj(root)) + "\n";
   }
 

@@ -48,6 +48,10 @@ public final class Outputs {
       }
     }
     if (model.atlas() != null) {
+      for (dev.atomemo4j.processor.model.ActionModel action : model.atlas().actions()) {
+        resource(model.schemaResource(action.name(), "input"), SchemaGenerator.input(action.call()), origins,
+            anchor);
+      }
       resource(model.manifestResource(), ManifestGenerator.manifest(model), origins, anchor);
       if (model.atlas().config() != null) {
         resource(model.configSchemaResource(), ConfigSchemaGenerator.schema(model.definition().name(),

@@ -9,6 +9,7 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.atomemo4j.model.JsonValue;
+import dev.atomemo4j.processor.model.ActionModel;
 import dev.atomemo4j.processor.model.CredentialModel;
 import dev.atomemo4j.processor.model.ParamMeta;
 import dev.atomemo4j.processor.model.PluginModel;
@@ -38,6 +39,9 @@ final class RegistryGenerator {
   private static final ClassName DESCRIPTOR = ClassName.get(SPI, "PluginDescriptor");
   private static final ClassName TOOL_BINDING = ClassName.get(SPI, "ToolBinding");
   private static final ClassName CREDENTIAL_BINDING = ClassName.get(SPI, "CredentialBinding");
+  private static final ClassName ACTION_BINDING = ClassName.get(SPI, "ActionBinding");
+  private static final ClassName APPROVAL_TICKET = ClassName.get("dev.atomemo4j.core.pipeline", "ApprovalTicket");
+  private static final ClassName APPROVAL = ClassName.get("dev.atomemo4j.annotations", "Approval");
   private static final ClassName RT = ClassName.get("dev.atomemo4j.runtime", "ToolContext");
   private static final ClassName TOOL_FACTORY = ClassName.get("dev.atomemo4j.runtime", "ToolFactory");
   private static final ClassName TOOL_INSTANCES = ClassName.get(SPI, "ToolInstances");
@@ -104,7 +108,12 @@ final class RegistryGenerator {
       if (model.atlas().config() != null) {
         type.addMethod(atlas.configMethod(shapes.ref(model.atlas().config().shapeType())));
       }
-      type.addMethod(atlas.atlasMethod());
+      List<CodeBlock> actionCalls = new ArrayList<>();
+      for (int i = 0; i < model.atlas().actions().size(); i++) {
+        type.addMethod(actionMethod(model, model.atlas().actions().get(i), i, shapes));
+        actionCalls.add(CodeBlock.of("action$L()", i));
+      }
+      type.addMethod(atlas.atlasMethod(actionCalls));
       descriptor.addStatement("return new $T($S, $S, $S, $T.class, $T.of($L), $T.of($L), atlas())", DESCRIPTOR,
           model.definition().name(), model.definition().version(), model.definitionResource(), self, LIST,
           CodeBlock.join(toolCalls, ", "), LIST, CodeBlock.join(credentialCalls, ", "));
@@ -186,6 +195,47 @@ final class RegistryGenerator {
         timeout, invoker.build(), handlers(t.locatorLists(), t, "LocatorRequest"),
         handlers(t.resourceMappings(), t, "MappingRequest"), model.schemaResource(t.name(), "input"));
     return m.build();
+  }
+
+  /**
+   * Action {@code i}: its binding, whose executor demands the approval stage's ticket for this action before it
+   * calls the author's method on the plugin object. This is the only generated call of the method.
+   */
+  private MethodSpec actionMethod(PluginModel model, ActionModel action, int index, Shapes shapes) {
+    ToolModel t = action.call();
+    CodeBlock input = t.recordInput() ? shapes.ref(t.input())
+        : CodeBlock.of("new $T.Obj($S, $L, v -> v, null)", SHAPE, t.name(), shapes.fieldList(t.input().fields()));
+    List<CodeBlock> args = new ArrayList<>();
+    for (ToolModel.Arg a : t.args()) {
+      if (a instanceof ToolModel.ContextArg) {
+        args.add(CodeBlock.of("ctx"));
+      } else if (a instanceof ToolModel.InputArg) {
+        args.add(CodeBlock.of("($T) in", t.input().javaType()));
+      } else {
+        int i = ((ToolModel.FieldArg) a).index();
+        args.add(CodeBlock.of("($T) a[$L]", t.input().fields().get(i).type().javaType(), i));
+      }
+    }
+    CodeBlock call = CodeBlock.of("(($T) plugin).$L($L)", model.pluginClass(), t.methodName(),
+        CodeBlock.join(args, ", "));
+    CodeBlock.Builder executor = CodeBlock.builder().add("(plugin, in, ctx, ticket) -> {\n").indent()
+        .add("$T.requirePresent(ticket, $S);\n", APPROVAL_TICKET, action.name());
+    if (t.args().stream().anyMatch(a -> a instanceof ToolModel.FieldArg)) {
+      executor.add("$T[] a = ($T[]) in;\n", Object.class, Object.class);
+    }
+    executor.add(t.returnsVoid() ? "$L;\nreturn null;\n" : "return $L;\n", call).unindent().add("}");
+    CodeBlock output = t.result() == null ? CodeBlock.of("null") : shapes.shape(t.result(), ParamMeta.NONE);
+    List<CodeBlock> credentials = action.credentials().stream().map(c -> CodeBlock.of("$S", c)).toList();
+    return MethodSpec.methodBuilder("action" + index)
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .returns(ACTION_BINDING)
+        .addJavadoc("Action {@code $L}: {@link $T#$L}, reachable only through the approval stage.\n", action.name(),
+            model.pluginClass(), t.methodName())
+        .addStatement("return new $T($S, $S, $S, $L, $T.$L, $T.of($L), $S, $L, $L, $L, $S)", ACTION_BINDING,
+            action.name(), action.description(), action.actionType(), action.reversible(), APPROVAL,
+            action.approval().name(), LIST, CodeBlock.join(credentials, ", "), action.summary(), input, output,
+            executor.build(), model.schemaResource(action.name(), "input"))
+        .build();
   }
 
   private CodeBlock handlers(List<ToolModel.Handler> hs, ToolModel t, String requestType) {

@@ -14,6 +14,7 @@ import java.util.List;
  * @param construction how the registry creates the plugin object
  * @param initialize {@code @Initialize}, or null; {@code withContext} says whether it takes the PluginContext
  * @param contextProvider {@code @ContextProvider}, or null
+ * @param actions the {@code @Action} methods, in source order
  */
 public record AtlasModel(
     List<PluginType> types,
@@ -25,10 +26,12 @@ public record AtlasModel(
     Lifecycle teardown,
     Lifecycle onUninstall,
     Lifecycle contextProvider,
-    Lifecycle refresh) {
+    Lifecycle refresh,
+    List<ActionModel> actions) {
 
   public AtlasModel {
     types = List.copyOf(types);
+    actions = List.copyOf(actions);
   }
 
   /** How the plugin object is made: nothing to make, {@code new P(config)}, or {@code new P()}. */

@@ -54,19 +54,20 @@ public final class AtlasReader {
   private static final Map<PluginType, String> FUTURE_PROVIDERS = Map.of(
       PluginType.DATASOURCE, "@Datasource",
       PluginType.INTERACTION, "@Routes",
-      PluginType.ACTION, "@Action",
       PluginType.SANDBOX, "@Sandbox");
 
   private final Elements elements;
   private final Types types;
   private final Reporter reporter;
   private final ConfigReader configs;
+  private final ActionReader actions;
 
   public AtlasReader(Elements elements, Types types, Reporter reporter, TypeMapper mapper) {
     this.elements = elements;
     this.types = types;
     this.reporter = reporter;
     this.configs = new ConfigReader(elements, types, reporter, mapper);
+    this.actions = new ActionReader(elements, reporter, mapper);
   }
 
   /**
@@ -88,30 +89,47 @@ public final class AtlasReader {
         }
       }
     }
+    ActionReader.reportMisplaced(round, elements, reporter);
   }
 
-  /** The Atlas model, or null when the plugin declares no Atlas part at all. */
-  public AtlasModel read(TypeElement pluginClass, Mirror plugin) {
+  /**
+   * The Atlas model, or null when the plugin declares no Atlas part at all.
+   *
+   * @param toolNames the plugin's tools, whose names actions may not reuse
+   */
+  public AtlasModel read(TypeElement pluginClass, Mirror plugin, java.util.Set<String> toolNames) {
     Map<String, Found> lifecycle = lifecycle(pluginClass);
+    Mirror firstAction = actions.firstAction(pluginClass);
     List<AnnotationValue> typeValues = plugin.list("types");
     TypeMirror configType = plugin.types("config").stream().filter(t -> t.getKind() != TypeKind.VOID)
         .findFirst().orElse(null);
     boolean required = plugin.bool("required");
-    if (lifecycle.isEmpty() && typeValues.isEmpty() && configType == null && !required) {
+    if (lifecycle.isEmpty() && typeValues.isEmpty() && configType == null && !required && firstAction == null) {
       return null;
     }
 
-    List<PluginType> declared = types(typeValues, plugin, lifecycle);
+    List<PluginType> declared = types(typeValues, plugin, lifecycle, firstAction);
+    java.util.Set<String> credentialNames = new java.util.LinkedHashSet<>();
+    for (TypeMirror t : plugin.types("credentials")) {
+      Element e = types.asElement(t);
+      Mirror c = e == null ? null : Mirror.find(e, Names.CREDENTIAL, elements);
+      if (c != null) {
+        credentialNames.add(c.string("name"));
+      }
+    }
+    List<dev.atomemo4j.processor.model.ActionModel> actionModels =
+        actions.read(pluginClass, toolNames, credentialNames, !toolNames.isEmpty());
     AtlasModel.ConfigModel config = configType == null ? null : configs.read(configType, plugin.origin("config"));
     if (lifecycle.containsKey(Names.REFRESH) && !lifecycle.containsKey(Names.CONTEXT_PROVIDER)) {
       Found r = lifecycle.get(Names.REFRESH);
       reporter.report(Message.REFRESH_WITHOUT_PROVIDER, r.mirror().origin(), r.method().getSimpleName());
     }
-    AtlasModel.Construction construction = construction(pluginClass, configType, config, lifecycle);
+    AtlasModel.Construction construction = construction(pluginClass, configType, config, lifecycle,
+        firstAction != null);
     return new AtlasModel(declared, required, config, construction,
         model(lifecycle, Names.INITIALIZE), model(lifecycle, Names.HEALTH_CHECK), model(lifecycle, Names.TEARDOWN),
         model(lifecycle, Names.ON_UNINSTALL), model(lifecycle, Names.CONTEXT_PROVIDER),
-        model(lifecycle, Names.REFRESH));
+        model(lifecycle, Names.REFRESH), actionModels);
   }
 
   private record Found(ExecutableElement method, Mirror mirror, boolean withContext) {}
@@ -179,7 +197,8 @@ public final class AtlasReader {
     return "a public instance method " + returns + " and " + takes;
   }
 
-  private List<PluginType> types(List<AnnotationValue> values, Mirror plugin, Map<String, Found> lifecycle) {
+  private List<PluginType> types(List<AnnotationValue> values, Mirror plugin, Map<String, Found> lifecycle,
+      Mirror firstAction) {
     Map<PluginType, AnnotationValue> seen = new EnumMap<>(PluginType.class);
     List<PluginType> out = new ArrayList<>();
     for (AnnotationValue v : values) {
@@ -194,7 +213,13 @@ public final class AtlasReader {
         reporter.report(Message.TYPE_NOT_AVAILABLE, at, t.name(), FUTURE_PROVIDERS.get(t));
       } else if (t == PluginType.CONTEXT && !lifecycle.containsKey(Names.CONTEXT_PROVIDER)) {
         reporter.report(Message.TYPE_WITHOUT_PROVIDER, at, t.name(), "@ContextProvider");
+      } else if (t == PluginType.ACTION && firstAction == null) {
+        reporter.report(Message.TYPE_WITHOUT_PROVIDER, at, t.name(), "@Action");
       }
+    }
+    if (firstAction != null && !seen.containsKey(PluginType.ACTION)) {
+      reporter.report(Message.PROVIDER_WITHOUT_TYPE, firstAction.origin(),
+          "@Action method " + firstAction.element().getSimpleName(), PluginType.ACTION.name());
     }
     Found provider = lifecycle.get(Names.CONTEXT_PROVIDER);
     if (provider != null && !seen.containsKey(PluginType.CONTEXT)) {
@@ -206,8 +231,8 @@ public final class AtlasReader {
 
   /** How the registry creates the plugin object; reports a class it cannot create. */
   private AtlasModel.Construction construction(TypeElement pluginClass, TypeMirror configType,
-      AtlasModel.ConfigModel config, Map<String, Found> lifecycle) {
-    if (configType == null && lifecycle.isEmpty()) {
+      AtlasModel.ConfigModel config, Map<String, Found> lifecycle, boolean hasActions) {
+    if (configType == null && lifecycle.isEmpty() && !hasActions) {
       return AtlasModel.Construction.NONE;
     }
     boolean nested = pluginClass.getNestingKind() == NestingKind.MEMBER;

@@ -7,6 +7,7 @@ final class Names {
   static final String PKG = "dev.atomemo4j.annotations.";
   static final String PLUGIN = PKG + "Plugin";
   static final String TOOL = PKG + "Tool";
+  static final String ACTION = PKG + "Action";
   static final String PARAM = PKG + "Param";
   static final String OPTION = PKG + "Option";
   static final String CREDENTIAL = PKG + "Credential";

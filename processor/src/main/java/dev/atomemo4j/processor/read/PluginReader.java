@@ -155,7 +155,8 @@ public final class PluginReader {
       reporter.report(v, origins, plugin.origin());
     }
     // The Atlas side never touches the definition: definition.json stays the Hub's format, byte for byte.
-    AtlasModel atlas = new AtlasReader(elements, types, reporter, mapper).read(pluginClass, plugin);
+    AtlasModel atlas = new AtlasReader(elements, types, reporter, mapper).read(pluginClass, plugin,
+        toolModels.stream().map(ToolModel::name).collect(java.util.stream.Collectors.toSet()));
     for (TypeMirror t : plugin.types("config")) {
       if (t.getKind() == TypeKind.DECLARED) {
         originating.add(types.asElement(t));

@@ -84,6 +84,14 @@ class RequestsTest {
     }
 
     @Test
+    void aCallNamingAnActionIsRefusedAsNeedingApprovalAndTheBodyNeverRuns() {
+      JsonNode e = error("invoke_tool", "{'request_id':'r','tool_name':'send-mail','parameters':{}}");
+
+      assertThat(e.get("code").asText()).isEqualTo("sdk:approval_required");
+      assertThat(fx.plugin.actionRuns).hasValue(0);
+    }
+
+    @Test
     void wrongParametersAreInvalidParameterListingEveryProblem() {
       JsonNode e = error("invoke_tool", "{'request_id':'r','tool_name':'echo-text','parameters':{'text':3,'extra':1}}");
       assertThat(e.get("code").asText()).isEqualTo("sdk:invalid_parameter");

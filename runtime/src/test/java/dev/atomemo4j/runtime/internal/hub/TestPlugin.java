@@ -57,6 +57,8 @@ final class TestPlugin implements PluginRegistry {
   final BlockingQueue<String> started = new LinkedBlockingQueue<>();
   /** Failures seen by tools that record them ({@code file-url}). */
   final BlockingQueue<Throwable> failures = new LinkedBlockingQueue<>();
+  /** How many times the {@code send-mail} action body ran: never, over the Hub. */
+  final java.util.concurrent.atomic.AtomicInteger actionRuns = new java.util.concurrent.atomic.AtomicInteger();
   /** Whether a {@code wait} tool saw its thread interrupted. */
   final BlockingQueue<String> interrupted = new LinkedBlockingQueue<>();
   /** Request ids of {@code blob} invocations, as their result is made. */
@@ -170,8 +172,18 @@ final class TestPlugin implements PluginRegistry {
             (cred, req) -> TokenPatch.of(Secret.of("at-" + ((OAuth2TokenRequest) req).code()), Secret.of("rt-1"),
                 1_700_000_000L),
             (cred, req) -> TokenPatch.of(Secret.of("at-refreshed"), null, 1_700_003_600L)));
+    // One manual action: the Hub must never run it (it is no tool; approval happens in a host).
+    dev.atomemo4j.runtime.spi.ActionBinding sendMail = new dev.atomemo4j.runtime.spi.ActionBinding("send-mail",
+        "Sends a mail.", "mail.send", false, dev.atomemo4j.annotations.Approval.MANUAL, List.of(), "",
+        new Shape.Obj("send-mail", fields(), v -> v, null), null, (plugin, in, ctx, ticket) -> {
+          dev.atomemo4j.core.pipeline.ApprovalTicket.requirePresent(ticket, "send-mail");
+          return actionRuns.incrementAndGet();
+        }, "META-INF/atomemo4j/acme-echo/schemas/send-mail.input.json");
+    dev.atomemo4j.runtime.spi.AtlasBinding atlas = new dev.atomemo4j.runtime.spi.AtlasBinding(null,
+        java.util.Set.of(dev.atomemo4j.annotations.PluginType.ACTION), false, null, config -> this, null, null, null,
+        null, null, null, List.of(sendMail));
     return new PluginDescriptor("acme-echo", "1.0.0", "META-INF/atomemo4j/acme-echo/definition.json",
-        TestPlugin.class, tools, credentials);
+        TestPlugin.class, tools, credentials, atlas);
   }
 
   private Object listThings(Object request) {
