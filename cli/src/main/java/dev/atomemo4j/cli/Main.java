@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
     versionProvider = Main.Version.class,
     description = "Build, check and run Atomemo Plugin Hub plugins written in Java.",
     subcommands = {ValidateCommand.class, FormatCommand.class, DevCommand.class, InvokeCommand.class,
-        DemoCommand.class, InitCommand.class, HostCommand.class, CommandLine.HelpCommand.class})
+        DemoCommand.class, InitCommand.class, HostCommand.class, McpCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
   /** Raw standard output, for commands that print exact bytes (format). */
