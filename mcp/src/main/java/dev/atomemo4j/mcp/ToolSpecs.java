@@ -21,7 +21,8 @@ import java.util.Map;
  * What {@code tools/list} says of each tool, from what the processor generated: name; title and description from
  * {@code definition.json} (English); the input schema from the tool's generated schema resource, without its
  * credential parameters (the server fills those from its configuration); the output schema from the generated
- * output schema. MCP wants an object at the root of an output schema, so a tool returning anything else (a list,
+ * output schema; the tool annotations from the hints the author declared on {@code @Tool} (none when none were).
+ * MCP wants an object at the root of an output schema, so a tool returning anything else (a list,
  * a string) has its result wrapped as {@code {"result": …}} ({@link #WRAP_MEMBER}).
  */
 final class ToolSpecs {
@@ -70,6 +71,11 @@ final class ToolSpecs {
         .title(english(defined.get("display_name")))
         .description(english(defined.get("description")))
         .inputSchema(JSON.convertValue(input, MAP));
+    ToolBinding.Hints hints = binding.hints();
+    if (!hints.isEmpty()) {
+      tool.annotations(new McpSchema.ToolAnnotations(null, hints.readOnly(), hints.destructive(), hints.idempotent(),
+          hints.openWorld(), null));
+    }
     boolean wraps = false;
     JsonNode output = binding.inputSchemaResource() == null ? null
         : resource(plugin, outputResource(binding.inputSchemaResource()));

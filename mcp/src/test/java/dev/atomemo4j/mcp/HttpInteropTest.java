@@ -112,6 +112,15 @@ class HttpInteropTest {
   }
 
   @Test
+  void toolsListCarriesTheAnnotationsDeclaredOnTool() {
+    JsonNode annotations = tool(hackerNews, "search-hacker-news").path("annotations");
+    assertThat(annotations.path("readOnlyHint").asBoolean(false)).isTrue();
+    assertThat(annotations.path("openWorldHint").asBoolean(false)).isTrue();
+    assertThat(annotations.has("destructiveHint")).as("an unset hint stays unknown").isFalse();
+    assertThat(tool(time, "get-current-time").path("annotations").path("openWorldHint").asBoolean(true)).isFalse();
+  }
+
+  @Test
   void aToolWithoutATypedResultHasNoOutputSchema() {
     assertThat(tool(time, "get-current-time").has("outputSchema")).isFalse();
   }
