@@ -29,6 +29,10 @@ try {
   for (const step of plan.steps) {
     if (step.op === "list") {
       report.steps.push({ op: "list", tools: (await client.listTools()).tools });
+    } else if (step.op === "resources") {
+      report.steps.push({ op: "resources", resources: (await client.listResources()).resources });
+    } else if (step.op === "read") {
+      report.steps.push({ op: "read", contents: (await client.readResource({ uri: step.uri })).contents });
     } else if (step.op === "call") {
       const progress = [];
       const controller = new AbortController();

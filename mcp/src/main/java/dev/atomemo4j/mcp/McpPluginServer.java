@@ -1,6 +1,7 @@
 package dev.atomemo4j.mcp;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.atomemo4j.core.lifecycle.HostedPlugins;
 import dev.atomemo4j.runtime.spi.PluginDescriptor;
 import dev.atomemo4j.runtime.spi.PluginRegistry;
 import io.modelcontextprotocol.json.McpJsonMapper;
@@ -47,11 +48,13 @@ public final class McpPluginServer {
   private final PluginDescriptor plugin;
   private final McpCredentials credentials;
   private final boolean withStackTraces;
+  private final HostedPlugins contexts;
 
   private McpPluginServer(Builder b) {
     this.plugin = b.plugin;
     this.credentials = b.credentials;
     this.withStackTraces = b.withStackTraces;
+    this.contexts = b.contexts;
   }
 
   public static Builder builder(PluginDescriptor plugin) {
@@ -116,12 +119,19 @@ public final class McpPluginServer {
             .callHandler((exchange, request) -> toolCalls.call(s, exchange, request))
             .build())
         .toList();
+    McpSchema.ServerCapabilities.Builder capabilities = McpSchema.ServerCapabilities.builder().tools(false);
+    List<McpServerFeatures.SyncResourceSpecification> resources = contexts == null ? List.of()
+        : ContextResources.of(contexts);
+    if (!resources.isEmpty()) {
+      capabilities.resources(false, false);
+    }
     return spec
         .serverInfo(plugin.name(), plugin.version() == null ? "0" : plugin.version())
-        .capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())
+        .capabilities(capabilities.build())
         // Our pipeline validates arguments and answers with our codes (sdk:invalid_parameter and its problems).
         .validateToolInputs(false)
-        .tools(tools);
+        .tools(tools)
+        .resources(resources);
   }
 
   private static McpJsonMapper mapper() {
@@ -179,6 +189,7 @@ public final class McpPluginServer {
     private final PluginDescriptor plugin;
     private McpCredentials credentials = McpCredentials.none();
     private boolean withStackTraces;
+    private HostedPlugins contexts;
 
     private Builder(PluginDescriptor plugin) {
       this.plugin = Objects.requireNonNull(plugin, "plugin");
@@ -193,6 +204,15 @@ public final class McpPluginServer {
     /** Adds the plugin exception's stack ({@code stack}) to tool errors; off by default. For debugging only. */
     public Builder withStackTraces(boolean value) {
       this.withStackTraces = value;
+      return this;
+    }
+
+    /**
+     * Lists the context plugins among {@code hosted} as MCP resources ({@code atomemo4j://context/<id>}), read from
+     * what their context providers last returned. Booting, refreshing and tearing them down stays with the caller.
+     */
+    public Builder contexts(HostedPlugins hosted) {
+      this.contexts = Objects.requireNonNull(hosted, "hosted");
       return this;
     }
 

@@ -103,6 +103,11 @@ class HttpInteropTest {
   }
 
   @Test
+  void aServerWithoutContextPluginsOffersNoResources() {
+    assertThat(hackerNews.path("capabilities").has("resources")).isFalse();
+  }
+
+  @Test
   void toolsListCarriesTheGeneratedInputAndOutputSchemas() throws Exception {
     JsonNode user = tool(hackerNews, "get-hacker-news-user");
     String dir = "META-INF/atomemo4j/hacker-news/schemas/";
