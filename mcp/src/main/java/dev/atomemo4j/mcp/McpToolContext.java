@@ -73,7 +73,12 @@ final class McpToolContext implements ToolContext, ToolContext.Files {
   @Override
   public byte[] download(FileRef file) throws ToolException {
     if (file != null && file.content() != null) {
-      return java.util.Base64.getMimeDecoder().decode(file.content());
+      try {
+        return java.util.Base64.getMimeDecoder().decode(file.content());
+      } catch (IllegalArgumentException e) {
+        throw new ToolException(dev.atomemo4j.core.pipeline.ErrorCodes.INVALID_PARAMETER,
+            "the file_ref's content is not valid base64");
+      }
     }
     throw unsupported("the Hub's file storage");
   }
