@@ -78,8 +78,10 @@ public final class McpPluginServer {
     TappedLines tapped = new TappedLines(in, new JsonRpcTap(calls));
     StdioServerTransportProvider transport = new StdioServerTransportProvider(mapper(), tapped, out);
     ExecutorService continuations = continuations();
-    McpSyncServer server = configure(McpServer.sync(transport), calls, continuations).build();
+    ToolCalls toolCalls = new ToolCalls(plugin, credentials, calls, withStackTraces, continuations);
+    McpSyncServer server = configure(McpServer.sync(transport), toolCalls).build();
     return new Running(null, tapped.ended(), () -> {
+      toolCalls.cancelAll();
       server.closeGracefully();
       continuations.shutdownNow();
     });
@@ -96,11 +98,13 @@ public final class McpPluginServer {
         .mcpEndpoint(HTTP_ENDPOINT)
         .build();
     ExecutorService continuations = continuations();
-    McpSyncServer server = configure(McpServer.sync(transport), calls, continuations).build();
+    ToolCalls toolCalls = new ToolCalls(plugin, credentials, calls, withStackTraces, continuations);
+    McpSyncServer server = configure(McpServer.sync(transport), toolCalls).build();
     HttpEndpoint http = HttpEndpoint.start(address, transport, new JsonRpcTap(calls));
     CountDownLatch closed = new CountDownLatch(1);
     return new Running(http.url(HTTP_ENDPOINT), closed, () -> {
       try {
+        toolCalls.cancelAll();
         server.closeGracefully();
         http.stop();
       } finally {
@@ -110,9 +114,7 @@ public final class McpPluginServer {
     });
   }
 
-  private McpServer.SyncSpecification<?> configure(McpServer.SyncSpecification<?> spec, CallRegistry calls,
-      ExecutorService continuations) {
-    ToolCalls toolCalls = new ToolCalls(plugin, credentials, calls, withStackTraces, continuations);
+  private McpServer.SyncSpecification<?> configure(McpServer.SyncSpecification<?> spec, ToolCalls toolCalls) {
     List<McpServerFeatures.SyncToolSpecification> tools = ToolSpecs.of(plugin).stream()
         .map(s -> McpServerFeatures.SyncToolSpecification.builder()
             .tool(s.tool())

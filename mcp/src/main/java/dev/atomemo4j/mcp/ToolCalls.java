@@ -19,8 +19,10 @@ import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -49,6 +51,8 @@ final class ToolCalls {
   private final boolean withStack;
   private final RequestPipeline pipeline;
   private final AtomicLong sequence = new AtomicLong();
+  /** The calls running now, for {@link #cancelAll}. */
+  private final Set<Running> active = ConcurrentHashMap.newKeySet();
 
   ToolCalls(PluginDescriptor plugin, McpCredentials credentials, CallRegistry calls, boolean withStack,
       Executor continuations) {
@@ -101,6 +105,7 @@ final class ToolCalls {
     if (callKey != null) {
       calls.register(callKey, running::cancel);
     }
+    active.add(running);
     try {
       CompletableFuture<Void> run = pipeline.run(exchange);
       running.run = run;
@@ -130,10 +135,18 @@ final class ToolCalls {
     } catch (Throwable t) {
       return failure(spec, requestId, t, secrets);
     } finally {
+      active.remove(running);
       if (callKey != null) {
         calls.unregister(callKey);
       }
       running.finished();
+    }
+  }
+
+  /** Cancels every running call (the server is closing): their tools see the cancellation and are interrupted. */
+  void cancelAll() {
+    for (Running r : active) {
+      r.cancel("the server is closing");
     }
   }
 
