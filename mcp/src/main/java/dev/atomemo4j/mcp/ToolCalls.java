@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.atomemo4j.core.pipeline.ErrorCodes;
+import dev.atomemo4j.core.pipeline.ErrorObjects;
 import dev.atomemo4j.core.pipeline.Exchange;
 import dev.atomemo4j.core.pipeline.PipelineRequest;
 import dev.atomemo4j.core.pipeline.RequestPipeline;
@@ -80,7 +81,7 @@ final class ToolCalls {
       } else {
         parameters.remove(c.parameter()); // a client must not pick an instance the server does not hold
         if (c.required()) {
-          return error(ToolErrors.error(McpErrorCodes.CREDENTIAL_MISSING, "tool `" + spec.binding().name()
+          return error(ErrorObjects.error(McpErrorCodes.CREDENTIAL_MISSING, "tool `" + spec.binding().name()
               + "` needs credential `" + c.credential() + "`, and this server has none; set the environment "
               + "variable " + McpCredentials.environmentVariable(c.credential()) + " to a JSON object of its values, "
               + "or give it in the credentials file"));
@@ -121,11 +122,11 @@ final class ToolCalls {
       return success(spec, ResultEncoder.encode(exchange));
     } catch (InterruptedException e) {
       running.stopWork();
-      return context.isCancelled() ? cancelled(spec) : error(ToolErrors.error(ErrorCodes.SHUTTING_DOWN,
+      return context.isCancelled() ? cancelled(spec) : error(ErrorObjects.error(ErrorCodes.SHUTTING_DOWN,
           "the server is shutting down"));
     } catch (TimeoutException e) {
       running.stopWork();
-      return error(ToolErrors.error(ErrorCodes.TIMEOUT, "tool `" + spec.binding().name() + "` timed out after "
+      return error(ErrorObjects.error(ErrorCodes.TIMEOUT, "tool `" + spec.binding().name() + "` timed out after "
           + spec.binding().timeout()));
     } catch (ExecutionException e) {
       if (context.isCancelled()) {
@@ -151,11 +152,11 @@ final class ToolCalls {
   }
 
   private CallToolResult failure(ToolSpecs.Spec spec, String requestId, Throwable failure, Secrets secrets) {
-    ObjectNode error = ToolErrors.of(failure, secrets, withStack);
+    ObjectNode error = ErrorObjects.of(failure, secrets, withStack);
     String code = error.path("code").asText();
     if (ErrorCodes.EXCEPTION.equals(code)) {
       log.warn("tools/call {} ({}) failed: the plugin threw {}: {}", requestId, spec.binding().name(),
-          ToolErrors.unwrap(failure).getClass().getName(), error.path("message").asText());
+          ErrorObjects.unwrap(failure).getClass().getName(), error.path("message").asText());
     } else {
       log.info("tools/call {} ({}) answered {}", requestId, spec.binding().name(), code);
     }
@@ -164,7 +165,7 @@ final class ToolCalls {
 
   private CallToolResult cancelled(ToolSpecs.Spec spec) {
     log.info("tools/call of {} cancelled by the client", spec.binding().name());
-    return error(ToolErrors.error(McpErrorCodes.CANCELLED, "the client cancelled the call of tool `"
+    return error(ErrorObjects.error(McpErrorCodes.CANCELLED, "the client cancelled the call of tool `"
         + spec.binding().name() + "`"));
   }
 

@@ -32,7 +32,7 @@ class StdioInteropTest {
     plan = plan();
     call(plan, "count", "{\"n\": 3, \"stepMillis\": 20}").put("progress", true);
     call(plan, "count", "{\"n\": 10000, \"stepMillis\": 50}").put("progress", true).put("cancelAfterProgress", 2)
-        .put("stderrMarker", StepTools.INTERRUPTED_MARKER);
+        .put("stderrMarker", StepTools.STOPPED_MARKER);
     NodeClient.stdio(plan, SlowStepsRegistry.class.getName());
     steps = NodeClient.run(plan);
   }
@@ -70,10 +70,10 @@ class StdioInteropTest {
   }
 
   @Test
-  void aCancelledCallInterruptsTheToolInTheServerProcess() {
+  void aCancelledCallStopsTheToolInTheServerProcess() {
     JsonNode step = steps.path("steps").get(1);
     assertThat(step.path("error").path("message").asText()).as("%s", step).contains("the test cancels");
-    assertThat(step.path("stderrMarkerSeen").asBoolean()).as("the server printed that the tool was interrupted: %s",
+    assertThat(step.path("stderrMarkerSeen").asBoolean()).as("the server printed that the tool stopped early: %s",
         steps.path("stderr").asText()).isTrue();
   }
 }

@@ -16,9 +16,9 @@ import org.junit.jupiter.api.Test;
 class StdioServerTest {
 
   @Test
-  void closingTheServerInterruptsTheToolsStillRunning() throws Exception {
+  void closingTheServerStopsTheToolsStillRunning() throws Exception {
     StepTools.started = new CountDownLatch(1);
-    StepTools.interrupted = new CountDownLatch(1);
+    StepTools.stopped = new CountDownLatch(1);
     PipedOutputStream client = new PipedOutputStream();
     PipedInputStream serverIn = new PipedInputStream(client, 64 * 1024);
     ByteArrayOutputStream serverOut = new ByteArrayOutputStream();
@@ -37,6 +37,6 @@ class StdioServerTest {
     } finally {
       running.close();
     }
-    assertThat(StepTools.interrupted.await(20, TimeUnit.SECONDS)).as("the count was interrupted").isTrue();
+    assertThat(StepTools.stopped.await(20, TimeUnit.SECONDS)).as("the count stopped").isTrue();
   }
 }
