@@ -46,4 +46,21 @@ public @interface Tool {
    * (30 minutes, as the Elixir SDK). Runtime configuration only: never written to {@code definition.json}.
    */
   long timeoutSeconds() default 0;
+
+  /**
+   * The tool only reads: it changes nothing in its environment. An MCP client may run it without asking
+   * ({@code readOnlyHint}). Like the other hints below, it is written only when you set it (an unset hint is
+   * unknown to the client, whatever the default here), goes to the generated registry and the plugin manifest,
+   * and never to {@code definition.json}.
+   */
+  boolean readOnly() default false;
+
+  /** A change the tool makes may destroy data or be hard to undo ({@code destructiveHint}); read when not readOnly. */
+  boolean destructive() default true;
+
+  /** Calling it again with the same arguments changes nothing more ({@code idempotentHint}). */
+  boolean idempotent() default false;
+
+  /** It reaches an open world (the internet, other people's systems), not a closed one ({@code openWorldHint}). */
+  boolean openWorld() default true;
 }

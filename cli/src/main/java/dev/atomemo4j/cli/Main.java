@@ -19,7 +19,8 @@ import picocli.CommandLine.Command;
     scope = CommandLine.ScopeType.INHERIT,
     description = "Build, check and run Atomemo Plugin Hub plugins written in Java.",
     subcommands = {ValidateCommand.class, FormatCommand.class, DevCommand.class, InvokeCommand.class,
-        DemoCommand.class, InitCommand.class, HostCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        DemoCommand.class, InitCommand.class, HostCommand.class, McpCommand.class, BenchCommand.class,
+        CommandLine.HelpCommand.class})
 public final class Main {
 
   /** Raw standard output, for commands that print exact bytes (format). */

@@ -200,6 +200,46 @@ class LauncherIT {
         .contains("plugins.company-glossary.config.colour: ").contains("[config:unknown_key]");
   }
 
+  @Test
+  void mcpOnStdioBuildsTheModuleAndKeepsStandardOutputForTheProtocol() throws Exception {
+    Path out = Files.createTempFile("atomemo4j-mcp-out", ".txt");
+    Path err = Files.createTempFile("atomemo4j-mcp-err", ".txt");
+    Process mcp = new ProcessBuilder(ROOT.resolve("atomemo4j").toString(), "mcp", "examples/get-current-time")
+        .directory(ROOT.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    try (var in = mcp.getOutputStream()) {
+      in.write(String.join("\n",
+          "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
+              + "\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"it\",\"version\":\"1\"}}}",
+          "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}",
+          "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":\"get-current-time\","
+              + "\"arguments\":{\"timezone\":\"Mars/Base\"}}}",
+          "").getBytes(StandardCharsets.UTF_8));
+      in.flush();
+      // The answers come once the build is done and the server is up; end of input then stops the server.
+      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(4);
+      while (Files.readAllLines(out).size() < 2 && mcp.isAlive() && System.nanoTime() < deadline) {
+        Thread.sleep(200);
+      }
+    }
+    assertThat(mcp.waitFor(60, TimeUnit.SECONDS)).as("the server ended with its input").isTrue();
+    List<String> lines = Files.readAllLines(out);
+    assertThat(lines).as("stderr: %s", Files.readString(err)).hasSize(2);
+    assertThat(lines).allSatisfy(line -> assertThat(line).startsWith("{\"jsonrpc\":\"2.0\""));
+    assertThat(lines.get(0)).contains("\"serverInfo\":{\"name\":\"get-current-time\"");
+    assertThat(lines.get(1)).contains("\"isError\":true").contains("get_current_time:invalid_timezone");
+    assertThat(Files.readString(err)).contains("atomemo4j: building examples/get-current-time");
+    assertThat(mcp.exitValue()).isZero();
+  }
+
+  @Test
+  void mcpWithoutAPluginGivesOneLineAndExitStatusTwo() throws Exception {
+    Result r = launch("mcp", "does-not-exist.jar");
+
+    assertThat(r.status()).isEqualTo(2);
+    assertThat(r.err()).isEqualTo("atomemo4j: does-not-exist.jar is neither a Maven module directory nor a jar\n");
+    assertThat(r.out()).isEmpty();
+  }
+
   private static String get(java.net.http.HttpClient http, String url) throws Exception {
     return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).GET().build(),
         java.net.http.HttpResponse.BodyHandlers.ofString()).body();

@@ -27,6 +27,25 @@ public interface ToolContext {
     throw new UnsupportedOperationException("this ToolContext cannot call the Hub's models");
   }
 
+  /**
+   * Reports how far the tool has got, for a caller that shows progress (an MCP client that asked for progress
+   * notifications). Cheap to call often; a front end without a progress channel (the Hub) ignores it.
+   *
+   * @param progress the work done so far; should grow from one call to the next
+   * @param total the whole work in the same unit, or null when it is not known
+   * @param message a short human text of the current step, or null
+   */
+  default void reportProgress(double progress, Double total, String message) {}
+
+  /**
+   * True once the caller has cancelled this request (an MCP {@code notifications/cancelled}, a time limit): a
+   * long-running tool checks it between steps and stops. Front ends also interrupt the tool's thread, so blocking
+   * calls end too. The default, for front ends without cancellation, is never cancelled.
+   */
+  default boolean isCancelled() {
+    return false;
+  }
+
   /** The Hub's file helpers ({@code get_file_url}, {@code get_upload_url} and the HTTP transfers). */
   interface Files {
     /** A URL the file can be downloaded from: its own, or a fresh presigned one from the Hub. */

@@ -50,6 +50,17 @@ class DependencyRuleTest {
       "dev.atomemo4j.mcp",
       "dev.atomemo4j.devhub");
 
+  /** What the MCP front end (the MCP Java SDK over the core) must not use: the other front ends. */
+  static final List<String> NOT_IN_MCP = List.of(
+      "okhttp3",
+      "okio",
+      "dev.atomemo4j.runtime.internal.hub",
+      "dev.atomemo4j.runtime.internal.phoenix",
+      "dev.atomemo4j.runtime.Atomemo4j",
+      "dev.atomemo4j.runtime.PluginServer",
+      "dev.atomemo4j.host",
+      "dev.atomemo4j.devhub");
+
   /** A module whose main sources must not refer to {@code forbidden}, with the reason. */
   record Rule(String module, String why, List<String> forbidden) {}
 
@@ -57,7 +68,8 @@ class DependencyRuleTest {
       new Rule("core", "the core serves every front end, so it knows none of them", NOT_IN_CORE),
       new Rule("runtime", "front ends are peers: the Hub front end imports no other", NOT_IN_HUB_FRONT_END),
       new Rule("host", "front ends are peers: the PluginHost knows no Hub transport and no other front end",
-          NOT_IN_HOST));
+          NOT_IN_HOST),
+      new Rule("mcp", "front ends are peers: the MCP server knows no Hub transport, host or dev hub", NOT_IN_MCP));
 
   @TestFactory
   Stream<DynamicTest> noModuleRefersToWhatItsRuleForbids() {

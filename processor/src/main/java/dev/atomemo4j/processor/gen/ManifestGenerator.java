@@ -76,7 +76,34 @@ final class ManifestGenerator {
       }
       root.put("actions", new JsonValue.Array(actions));
     }
+    Map<String, JsonValue> hints = new LinkedHashMap<>();
+    for (ToolModel t : model.tools()) {
+      if (!t.hints().isEmpty()) {
+        hints.put(t.name(), hints(t.hints()));
+      }
+    }
+    if (!hints.isEmpty()) {
+      root.put("toolHints", new JsonValue.Obj(hints)); // an addition: formatVersion stays
+    }
     return JsJson.stringify(new JsonValue.Obj(root)) + "\n";
+  }
+
+  /** The hints the author set, in a fixed order; unset ones are left out. */
+  private static JsonValue hints(ToolModel.Hints h) {
+    Map<String, JsonValue> out = new LinkedHashMap<>();
+    if (h.readOnly() != null) {
+      out.put("readOnly", JsonValue.of(h.readOnly()));
+    }
+    if (h.destructive() != null) {
+      out.put("destructive", JsonValue.of(h.destructive()));
+    }
+    if (h.idempotent() != null) {
+      out.put("idempotent", JsonValue.of(h.idempotent()));
+    }
+    if (h.openWorld() != null) {
+      out.put("openWorld", JsonValue.of(h.openWorld()));
+    }
+    return new JsonValue.Obj(out);
   }
 
   private static JsonValue config(PluginModel model, AtlasModel.ConfigModel config) {

@@ -191,9 +191,18 @@ final class RegistryGenerator {
     CodeBlock output = t.result() == null ? CodeBlock.of("null") : shapes.shape(t.result(), ParamMeta.NONE);
     CodeBlock timeout = t.timeoutSeconds() > 0 ? CodeBlock.of("$T.ofSeconds($L)", DURATION, t.timeoutSeconds())
         : CodeBlock.of("null");
-    m.addStatement("return new $T($S, $L, $L, $L, $L, $L, $L, $S)", TOOL_BINDING, t.name(), input, output,
-        timeout, invoker.build(), handlers(t.locatorLists(), t, "LocatorRequest"),
-        handlers(t.resourceMappings(), t, "MappingRequest"), model.schemaResource(t.name(), "input"));
+    if (t.hints().isEmpty()) {
+      // Without hints, the constructor registries used before hints existed: their generated code is unchanged.
+      m.addStatement("return new $T($S, $L, $L, $L, $L, $L, $L, $S)", TOOL_BINDING, t.name(), input, output,
+          timeout, invoker.build(), handlers(t.locatorLists(), t, "LocatorRequest"),
+          handlers(t.resourceMappings(), t, "MappingRequest"), model.schemaResource(t.name(), "input"));
+    } else {
+      ToolModel.Hints h = t.hints();
+      m.addStatement("return new $T($S, $L, $L, $L, $L, $L, $L, $S, new $T.Hints($L, $L, $L, $L))", TOOL_BINDING,
+          t.name(), input, output, timeout, invoker.build(), handlers(t.locatorLists(), t, "LocatorRequest"),
+          handlers(t.resourceMappings(), t, "MappingRequest"), model.schemaResource(t.name(), "input"),
+          TOOL_BINDING, h.readOnly(), h.destructive(), h.idempotent(), h.openWorld());
+    }
     return m.build();
   }
 

@@ -15,6 +15,7 @@ import java.util.List;
  * @param async whether the method returns a CompletableFuture / CompletionStage
  * @param returnsVoid whether the method returns nothing (the tool answers null)
  * @param timeoutSeconds 0 for the runtime default
+ * @param hints {@code @Tool(readOnly, destructive, idempotent, openWorld)}, each null when not set
  */
 public record ToolModel(
     String name,
@@ -29,7 +30,15 @@ public record ToolModel(
     boolean returnsVoid,
     long timeoutSeconds,
     List<Handler> locatorLists,
-    List<Handler> resourceMappings) {
+    List<Handler> resourceMappings,
+    Hints hints) {
+
+  /** The behaviour hints the author set; null members were not set. */
+  public record Hints(Boolean readOnly, Boolean destructive, Boolean idempotent, Boolean openWorld) {
+    public boolean isEmpty() {
+      return readOnly == null && destructive == null && idempotent == null && openWorld == null;
+    }
+  }
 
   /** How one argument of the tool method is filled. */
   public sealed interface Arg {}

@@ -209,7 +209,8 @@ final class ActionReader {
       result = mapper.map(returnType, method, "result of action " + name);
     }
     return new ToolModel(name, ClassName.get(owner), false, method.getSimpleName().toString(), input, recordInput,
-        args, result, async, method.getReturnType().getKind() == TypeKind.VOID, 0, List.of(), List.of());
+        args, result, async, method.getReturnType().getKind() == TypeKind.VOID, 0, List.of(), List.of(),
+        new ToolModel.Hints(null, null, null, null));
   }
 
   private boolean isPlainRecord(TypeMirror t) {

@@ -598,7 +598,14 @@ public final class PluginReader {
     }
     return new ToolModel(name, ClassName.get(owner), method.getModifiers().contains(Modifier.STATIC),
         method.getSimpleName().toString(), input, recordInput, args, result, async,
-        method.getReturnType().getKind() == TypeKind.VOID, tool.longValue("timeoutSeconds"), lists, maps);
+        method.getReturnType().getKind() == TypeKind.VOID, tool.longValue("timeoutSeconds"), lists, maps,
+        new ToolModel.Hints(hint(tool, "readOnly"), hint(tool, "destructive"), hint(tool, "idempotent"),
+            hint(tool, "openWorld")));
+  }
+
+  /** A behaviour hint the author wrote, null when not written (an unset hint is unknown, not its default). */
+  private static Boolean hint(Mirror tool, String name) {
+    return tool.isSet(name) ? tool.bool(name) : null;
   }
 
   /** The result type when it has a shape (a record, enum, list of those, …); null for open types like Object. */

@@ -40,7 +40,10 @@ public final class TimeTools {
       name = "get-current-time",
       displayName = "Get Current Time",
       description = "Get the current date and time, optionally in a specified timezone and format.",
-      skillResource = "skills/get-current-time.md")
+      skillResource = "skills/get-current-time.md",
+      // Reads the clock only. MCP tool annotations; not written to definition.json.
+      readOnly = true,
+      openWorld = false)
   public Map<String, Object> currentTime(
       @Param(name = "timezone", displayName = "Timezone", supportExpression = true, width = "full",
           hint = "IANA timezone (e.g. Asia/Shanghai, America/New_York). Leave empty for system timezone.",

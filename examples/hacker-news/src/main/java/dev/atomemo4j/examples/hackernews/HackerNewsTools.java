@@ -51,7 +51,10 @@ public final class HackerNewsTools {
       displayName = "Search Hacker News",
       description = "Search stories and comments from Hacker News",
       icon = "📰",
-      skillResource = "skills/search-hacker-news.md")
+      skillResource = "skills/search-hacker-news.md",
+      // Reads a public API: MCP clients may call it without asking. Not written to definition.json.
+      readOnly = true,
+      openWorld = true)
   public SearchResult search(
       @Param(name = "keyword", displayName = "Keyword", required = Required.UNSTATED,
           llmDescription = "Search query string for filtering Hacker News stories. Supports Algolia search syntax",
@@ -138,7 +141,10 @@ public final class HackerNewsTools {
       displayName = "Get Hacker News Article",
       description = "Fetch a Hacker News item by ID, optionally including comments",
       icon = "📰",
-      skillResource = "skills/get-hacker-news-article.md")
+      skillResource = "skills/get-hacker-news-article.md",
+      // Reads a public API: MCP clients may call it without asking. Not written to definition.json.
+      readOnly = true,
+      openWorld = true)
   public ArticleResult article(
       @Param(name = "article_id", displayName = "Article ID", required = Required.TRUE,
           llmDescription = "The unique identifier of a Hacker News item to fetch. Numeric ID from the URL",
@@ -164,7 +170,10 @@ public final class HackerNewsTools {
       displayName = "Get Hacker News User",
       description = "Fetch a Hacker News user profile by username",
       icon = "📰",
-      skillResource = "skills/get-hacker-news-user.md")
+      skillResource = "skills/get-hacker-news-user.md",
+      // Reads a public API: MCP clients may call it without asking. Not written to definition.json.
+      readOnly = true,
+      openWorld = true)
   public UserResult user(
       @Param(name = "username", displayName = "Username", required = Required.TRUE,
           llmDescription = "The Hacker News username to fetch profile information for",

@@ -64,6 +64,12 @@ class RequestsTest {
     }
 
     @Test
+    void aToolReportingProgressAndCheckingCancellationIsAnsweredAsUsual() {
+      assertThat(answer("invoke_tool", "{'request_id':'r','tool_name':'progress','parameters':{}}",
+          "invoke_tool_response").get("data")).isEqualTo(Json.parse("{'cancelled':false}"));
+    }
+
+    @Test
     void awaitsACompletableFutureResult() {
       assertThat(answer("invoke_tool", "{'request_id':'r','tool_name':'async','parameters':{}}",
           "invoke_tool_response").get("data")).isEqualTo(Json.parse("{'async':true}"));

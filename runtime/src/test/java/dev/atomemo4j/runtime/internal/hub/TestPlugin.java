@@ -159,6 +159,12 @@ final class TestPlugin implements PluginRegistry {
         "virtual", Thread.currentThread().toString().startsWith("VirtualThread"))));
     tools.add(tool("context", fields(), null,
         (in, ctx) -> Map.of("request_id", ctx.requestId(), "organization_id", ctx.organizationId().orElse("none"))));
+    // Progress and cancellation are for front ends that have them (MCP); the Hub must take both calls in stride.
+    tools.add(tool("progress", fields(), null, (in, ctx) -> {
+      ctx.reportProgress(1, 2.0, "half way");
+      ctx.reportProgress(2, 2.0, null);
+      return Map.of("cancelled", ctx.isCancelled());
+    }));
 
     List<CredentialBinding> credentials = List.of(
         new CredentialBinding("api-key", API_KEY_VALUES,
