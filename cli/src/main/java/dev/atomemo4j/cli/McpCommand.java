@@ -32,6 +32,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "mcp",
     mixinStandardHelpOptions = true,
+    header = "Serves a plugin's tools to MCP clients, over stdio or streamable HTTP.",
     description = {
         "Serves a plugin's tools over the Model Context Protocol: on stdio by default, or streamable HTTP at",
         "http://127.0.0.1:PORT/mcp with --http. The plugin is a Maven module (built first) or a jar. Credentials come",
