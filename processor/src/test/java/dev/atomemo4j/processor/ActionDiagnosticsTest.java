@@ -53,6 +53,28 @@ class ActionDiagnosticsTest {
   }
 
   @Test
+  void anActionParameterWithoutParamIsNamedAfterItsSourceNameAsToolParametersAre() {
+    Compilation c = compile(actionPlugin("",
+        "  @Action(name = \"open_ticket\", description = \"Opens a ticket.\", actionType = \"ticket.create\")",
+        "  public void openTicket(String ticketTitle) {}"));
+
+    assertThat(c).succeededWithoutWarnings();
+    assertThat(Sources.resource(c, "META-INF/atomemo4j/demo-plugin/schemas/open_ticket.input.json"))
+        .contains("\"ticket_title\"");
+  }
+
+  @Test
+  void aLoneFileRefParameterIsAParameterNotTheInputRecord() {
+    Compilation c = compile(actionPlugin("",
+        "  @Action(name = \"attach_file\", description = \"Attaches a file.\", actionType = \"ticket.attach\")",
+        "  public void attach(dev.atomemo4j.model.value.FileRef attachment) {}"));
+
+    assertThat(c).succeededWithoutWarnings();
+    assertThat(Sources.resource(c, "META-INF/atomemo4j/demo-plugin/schemas/attach_file.input.json"))
+        .contains("\"attachment\"");
+  }
+
+  @Test
   @Covers("action-outside-plugin")
   void anActionOutsideAPluginClassIsAnError() {
     JavaFileObject other = Sources.source("demo.Other", "package demo;", "import dev.atomemo4j.annotations.*;",

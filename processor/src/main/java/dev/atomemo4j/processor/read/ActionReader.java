@@ -151,48 +151,14 @@ final class ActionReader {
 
   /** The method as a tool call: the same input and argument rules as {@code @Tool}. */
   private ToolModel call(TypeElement owner, ExecutableElement method, String name) {
-    List<ToolModel.Arg> args = new ArrayList<>();
-    List<TypeRef.Field> fields = new ArrayList<>();
-    TypeRef.ObjT input = null;
-    boolean recordInput = false;
-    List<VariableElement> valueParams = method.getParameters().stream()
-        .filter(p -> !mapper.isType(p.asType(), Names.TOOL_CONTEXT)).map(p -> (VariableElement) p).toList();
-    VariableElement soleRecord = valueParams.size() == 1 && isPlainRecord(valueParams.get(0).asType())
-        && Mirror.find(valueParams.get(0), Names.PARAM, elements) == null ? valueParams.get(0) : null;
     int errorsBefore = reporter.errorCount();
-    for (VariableElement p : method.getParameters()) {
-      if (mapper.isType(p.asType(), Names.TOOL_CONTEXT)) {
-        args.add(new ToolModel.ContextArg());
-      } else if (p == soleRecord) {
-        if (mapper.map(p.asType(), p, "input of action " + name) instanceof TypeRef.ObjT obj) {
-          input = obj;
-          recordInput = true;
-        }
-        args.add(new ToolModel.InputArg());
-      } else {
-        // Named as tool parameters are: @Param(name), else the source name in snake_case; arg0-style names
-        // (a class file compiled without -parameters) must be named explicitly.
-        Mirror param = Mirror.find(p, Names.PARAM, elements);
-        String javaName = p.getSimpleName().toString();
-        if ((param == null || param.stringOrNull("name") == null) && javaName.matches("arg\\d+")) {
-          reporter.report(Message.BYTECODE_NAME, param == null ? Origin.of(p) : param.origin(), javaName, name);
-          continue;
-        }
-        String wireName = param != null && param.stringOrNull("name") != null ? param.string("name")
-            : TypeMapper.snakeCase(javaName);
-        TypeRef.Field f = mapper.field(p, p.asType(), javaName, "parameter " + wireName + " of action " + name);
-        if (f != null) {
-          args.add(new ToolModel.FieldArg(fields.size()));
-          fields.add(new TypeRef.Field(f.name(), null, f.type(), f.required(), f.nullable(), f.meta(), p));
-        }
-      }
-    }
+    MethodInputs.Read inputs = new MethodInputs(elements, reporter, mapper).read(method, "action", name);
     if (reporter.errorCount() > errorsBefore) {
       return null;
     }
-    if (input == null) {
-      input = new TypeRef.ObjT(ClassName.OBJECT, null, fields);
-    }
+    List<ToolModel.Arg> args = inputs.args();
+    TypeRef.ObjT input = inputs.input();
+    boolean recordInput = inputs.recordInput();
     TypeMirror returnType = method.getReturnType();
     boolean async = false;
     if (returnType.getKind() == TypeKind.DECLARED) {
@@ -205,7 +171,7 @@ final class ActionReader {
       }
     }
     TypeRef result = null;
-    if (returnType.getKind() == TypeKind.DECLARED && isPlainRecord(returnType)) {
+    if (returnType.getKind() == TypeKind.DECLARED && isRecordResult(returnType)) {
       result = mapper.map(returnType, method, "result of action " + name);
     }
     return new ToolModel(name, ClassName.get(owner), false, method.getSimpleName().toString(), input, recordInput,
@@ -213,7 +179,8 @@ final class ActionReader {
         new ToolModel.Hints(null, null, null, null));
   }
 
-  private boolean isPlainRecord(TypeMirror t) {
+  /** A typed result: a record that is not a credential. */
+  private boolean isRecordResult(TypeMirror t) {
     if (t.getKind() != TypeKind.DECLARED) {
       return false;
     }

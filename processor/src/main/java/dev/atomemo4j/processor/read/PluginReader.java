@@ -484,52 +484,12 @@ public final class PluginReader {
       return null;
     }
 
-    // Inputs: one record, or annotated parameters; a ToolContext anywhere.
-    List<ToolModel.Arg> args = new ArrayList<>();
-    List<TypeRef.Field> fields = new ArrayList<>();
-    TypeRef.ObjT input = null;
-    boolean recordInput = false;
-    List<? extends VariableElement> ps = method.getParameters();
-    List<VariableElement> valueParams = new ArrayList<>();
-    for (VariableElement p : ps) {
-      if (!mapper.isType(p.asType(), Names.TOOL_CONTEXT)) {
-        valueParams.add(p);
-      }
-    }
-    VariableElement soleRecord = valueParams.size() == 1 && isPlainRecord(valueParams.get(0).asType())
-        && Mirror.find(valueParams.get(0), Names.PARAM, elements) == null ? valueParams.get(0) : null;
-    for (VariableElement p : ps) {
-      if (mapper.isType(p.asType(), Names.TOOL_CONTEXT)) {
-        args.add(new ToolModel.ContextArg());
-      } else if (p == soleRecord) {
-        TypeRef r = mapper.map(p.asType(), p, "input of tool " + name);
-        if (r instanceof TypeRef.ObjT obj) {
-          input = obj;
-          recordInput = true;
-        }
-        args.add(new ToolModel.InputArg());
-      } else {
-        // Without @Param(name), the parameter is named after its source name in snake_case (as record
-        // components are). A tool class read from a class file compiled without -parameters has only arg0, arg1:
-        // those must be named explicitly.
-        Mirror param = Mirror.find(p, Names.PARAM, elements);
-        String javaName = p.getSimpleName().toString();
-        if ((param == null || param.stringOrNull("name") == null) && javaName.matches("arg\\d+")) {
-          reporter.report(Message.BYTECODE_NAME, param == null ? Origin.of(p) : param.origin(), javaName, name);
-          continue;
-        }
-        String wireName = param != null && param.stringOrNull("name") != null ? param.string("name")
-            : TypeMapper.snakeCase(javaName);
-        TypeRef.Field f = mapper.field(p, p.asType(), javaName, "parameter " + wireName + " of tool " + name);
-        if (f != null) {
-          args.add(new ToolModel.FieldArg(fields.size()));
-          fields.add(new TypeRef.Field(f.name(), null, f.type(), f.required(), f.nullable(), f.meta(), p));
-        }
-      }
-    }
-    if (input == null) {
-      input = new TypeRef.ObjT(com.palantir.javapoet.ClassName.OBJECT, null, fields);
-    }
+    // Inputs: one record, or named parameters; a ToolContext anywhere (the same rule as actions).
+    MethodInputs.Read inputs = new MethodInputs(elements, reporter, mapper).read(method, "tool", name);
+    List<ToolModel.Arg> args = inputs.args();
+    TypeRef.ObjT input = inputs.input();
+    boolean recordInput = inputs.recordInput();
+    List<TypeRef.Field> fields = input.fields();
     // A tool with a broken parameter is still written (without it) and validated, so independent mistakes in its
     // other parameters show in the same compilation; it only gets no registry entry.
     boolean broken = reporter.errorCount() > errorsBefore;
@@ -662,18 +622,6 @@ public final class PluginReader {
       reporter.report(Message.MISSING_SKILL_RESOURCE, tool.origin("skillResource"), resource);
     }
     return text;
-  }
-
-  private boolean isPlainRecord(TypeMirror t) {
-    if (t.getKind() != TypeKind.DECLARED) {
-      return false;
-    }
-    TypeElement te = (TypeElement) ((DeclaredType) t).asElement();
-    String name = te.getQualifiedName().toString();
-    // FileRef, ResourceLocator and ResourceMapper are records too, but values of their own: never an input record.
-    return te.getKind() == ElementKind.RECORD && Mirror.find(te, Names.CREDENTIAL, elements) == null
-        && !name.equals(Names.FILE_REF) && !name.equals(Names.RESOURCE_LOCATOR) && !name.equals(Names.RESOURCE_MAPPER)
-        && dev.atomemo4j.processor.model.TextType.of(name) == null;
   }
 
   private static TypeRef unwrapOpt(TypeRef t) {
