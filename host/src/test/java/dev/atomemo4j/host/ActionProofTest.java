@@ -228,6 +228,27 @@ class ActionProofTest {
   }
 
   @Test
+  void aSecretInsideARecordInputIsMaskedEverywhereItIsStoredButReachesTheBody() throws Exception {
+    try (JdbcActionStore store = JdbcActionStore.h2File(dir.resolve("nested-secrets"));
+        PluginHost host = PluginHost.builder().plugin(new ActionsPluginRegistry()).actionStore(store).start()) {
+      HostActions actions = host.actions();
+      var input = JSON.createObjectNode();
+      input.putObject("account").put("user", "ada").put("password", MARKER);
+      ActionRequest r = actions.propose("actions", "log_in", input, "bob");
+      ActionRequest done = actions.approve(r.id(), Approver.of("alice", Approver.APPROVER));
+
+      assertThat(done.state()).isEqualTo(ActionState.SUCCEEDED);
+      assertThat(ActionsPlugin.TOKENS.get(r.id())).as("the body got the real value").isEqualTo(MARKER);
+      assertThat(done.input()).contains("\"user\":\"ada\"").contains("\"password\":\"[REDACTED]\"")
+          .doesNotContain(MARKER);
+      assertThat(done.summary()).as("a placeholder naming a record that holds a secret").doesNotContain(MARKER);
+      assertThat(actions.audit(r.id()).toString()).doesNotContain(MARKER);
+      assertThat(String.join("\n", StoreDump.of(store))).doesNotContain(MARKER);
+      assertThat(RecordingLogs.all()).contains(r.id()).doesNotContain(MARKER);
+    }
+  }
+
+  @Test
   void aRequestWhoseSecretsWereSealedWithAnotherKeyFailsWithoutRunningTheBody() {
     Path db = dir.resolve("keys");
     String id;

@@ -15,6 +15,7 @@ import dev.atomemo4j.core.pipeline.PipelineRequest;
 import dev.atomemo4j.core.pipeline.RequestFailure;
 import dev.atomemo4j.core.pipeline.RequestPipeline;
 import dev.atomemo4j.core.pipeline.ResultEncoder;
+import dev.atomemo4j.core.pipeline.SecretPointers;
 import dev.atomemo4j.core.pipeline.Secrets;
 import dev.atomemo4j.core.pipeline.ValidateStage;
 import dev.atomemo4j.runtime.PluginStatus;
@@ -357,22 +358,14 @@ public final class HostActions {
 
   // ---- secrets
 
-  /** The names of the action's Secret-typed parameters. */
-  private static List<String> secretFields(ActionBinding action) {
-    List<String> out = new ArrayList<>();
-    for (Shape.Field f : action.input().fields()) {
-      Shape s = f.shape() instanceof Shape.Opt o ? o.inner() : f.shape();
-      if (s instanceof Shape.SecretStr) {
-        out.add(f.name());
-      }
-    }
-    return out;
-  }
+  // Every Secret of the input, wherever the shape puts it (a record component, a list item, a map value): its
+  // JSON pointers (SecretPointers). Stored requests, the audit, the API and logs see [REDACTED] there; the values
+  // are sealed, keyed by pointer, and put back only to execute.
 
   private static Secrets secrets(ActionBinding action, JsonNode parameters, JsonNode credentials) {
     Secrets.Builder b = Secrets.builder().allStringsOf(credentials);
-    for (String f : secretFields(action)) {
-      b.allStringsOf(parameters.path(f));
+    for (String v : SecretPointers.values(action.input(), parameters)) {
+      b.value(v);
     }
     return b.build();
   }
@@ -382,20 +375,16 @@ public final class HostActions {
       return parameters;
     }
     ObjectNode copy = ((ObjectNode) parameters).deepCopy();
-    for (String f : secretFields(action)) {
-      if (copy.has(f) && !copy.get(f).isNull()) {
-        copy.put(f, Secrets.MASK);
-      }
+    for (String pointer : SecretPointers.in(action.input(), parameters)) {
+      replace(copy, pointer, JSON.getNodeFactory().textNode(Secrets.MASK));
     }
     return copy;
   }
 
   private String sealed(ActionBinding action, JsonNode parameters) {
     ObjectNode secret = JSON.createObjectNode();
-    for (String f : secretFields(action)) {
-      if (parameters.has(f) && !parameters.get(f).isNull()) {
-        secret.set(f, parameters.get(f));
-      }
+    for (String pointer : SecretPointers.in(action.input(), parameters)) {
+      secret.set(pointer, parameters.at(pointer));
     }
     return secret.isEmpty() ? null : sealer.seal(secret.toString());
   }
@@ -408,22 +397,49 @@ public final class HostActions {
     ObjectNode out = ((ObjectNode) masked).deepCopy();
     JsonNode secret = JSON.readTree(sealer.open(sealed));
     for (Iterator<String> it = secret.fieldNames(); it.hasNext(); ) {
-      String f = it.next();
-      out.set(f, secret.get(f));
+      String key = it.next();
+      // Requests sealed before pointers were used are keyed by top-level parameter name.
+      replace(out, key.startsWith("/") ? key : "/" + key.replace("~", "~0").replace("/", "~1"), secret.get(key));
     }
     return out;
+  }
+
+  /** Whether the parameter is itself declared a Secret: its placeholder is masked even when no value was given. */
+  private static boolean declaredSecret(ActionBinding action, String parameter) {
+    for (Shape.Field f : action.input().fields()) {
+      if (f.name().equals(parameter)) {
+        Shape s = f.shape() instanceof Shape.Opt o ? o.inner() : f.shape();
+        return s instanceof Shape.SecretStr;
+      }
+    }
+    return false;
+  }
+
+  /** Sets the value at a JSON pointer whose parent exists (the pointers come from this very tree). */
+  private static void replace(ObjectNode root, String pointer, JsonNode value) {
+    int cut = pointer.lastIndexOf('/');
+    JsonNode parent = cut == 0 ? root : root.at(pointer.substring(0, cut));
+    String last = pointer.substring(cut + 1).replace("~1", "/").replace("~0", "~");
+    if (parent instanceof ObjectNode o) {
+      o.set(last, value);
+    } else if (parent instanceof com.fasterxml.jackson.databind.node.ArrayNode a) {
+      a.set(Integer.parseInt(last), value);
+    }
   }
 
   private static String summary(ActionBinding action, JsonNode parameters) {
     String template = action.summary() == null || action.summary().isBlank() ? action.description()
         : action.summary();
-    List<String> secret = secretFields(action);
+    List<String> secretPointers = SecretPointers.in(action.input(), parameters);
     Matcher m = PLACEHOLDER.matcher(template);
     StringBuilder out = new StringBuilder();
     while (m.find()) {
       String name = m.group(1);
       JsonNode v = parameters.path(name);
-      String text = secret.contains(name) ? Secrets.MASK : v.isMissingNode() || v.isNull() ? "" : v.isTextual()
+      String top = "/" + name.replace("~", "~0").replace("/", "~1");
+      boolean holdsSecret = declaredSecret(action, name)
+          || secretPointers.stream().anyMatch(p -> p.equals(top) || p.startsWith(top + "/"));
+      String text = holdsSecret ? Secrets.MASK : v.isMissingNode() || v.isNull() ? "" : v.isTextual()
           ? v.asText() : v.toString();
       m.appendReplacement(out, Matcher.quoteReplacement(text));
     }

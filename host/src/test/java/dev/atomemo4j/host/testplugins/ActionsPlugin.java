@@ -52,6 +52,15 @@ public final class ActionsPlugin {
     return "pong " + n;
   }
 
+  /** A record input with a Secret inside it. */
+  public record Account(String user, Secret password) {}
+
+  public String logIn(Account account, ToolContext ctx) {
+    RUNS.computeIfAbsent(ctx.requestId(), k -> new AtomicInteger()).incrementAndGet();
+    TOKENS.put(ctx.requestId(), account.password().reveal());
+    return "logged in as " + account.user();
+  }
+
   public String withCredential(ToolContext ctx) {
     RUNS.computeIfAbsent(ctx.requestId(), k -> new AtomicInteger()).incrementAndGet();
     return "ok";

@@ -21,6 +21,11 @@ public final class ActionsPluginRegistry implements PluginRegistry {
       false, null);
   private static final Shape.Field TOKEN = new Shape.Field("token", Shape.SecretStr.INSTANCE, false, true, null);
   private static final Shape.Field N = new Shape.Field("n", new Shape.Str(null, null, null), true, false, null);
+  private static final Shape.Obj ACCOUNT = new Shape.Obj("Account", List.of(
+      new Shape.Field("user", new Shape.Str(null, null, null), true, false, null),
+      new Shape.Field("password", Shape.SecretStr.INSTANCE, true, false, null)),
+      v -> new ActionsPlugin.Account((String) v[0], (Secret) v[1]),
+      o -> new Object[] {((ActionsPlugin.Account) o).user(), ((ActionsPlugin.Account) o).password()});
 
   private static final PluginDescriptor DESCRIPTOR = new PluginDescriptor("actions", "1.0.0",
       "META-INF/atomemo4j/actions/definition.json", ActionsPlugin.class, List.of(), List.of(),
@@ -47,6 +52,15 @@ public final class ActionsPluginRegistry implements PluginRegistry {
                     Object[] a = (Object[]) in;
                     return ((ActionsPlugin) plugin).ping((String) a[0], ctx);
                   }, "META-INF/atomemo4j/actions/schemas/ping_auto.input.json"),
+              new ActionBinding("log_in", "Logs in.", "remote.login", true, Approval.MANUAL, List.of(),
+                  "Log in as {account}",
+                  new Shape.Obj("log_in", List.of(new Shape.Field("account", ACCOUNT, true, false, null)), v -> v,
+                      null), null,
+                  (plugin, in, ctx, ticket) -> {
+                    ApprovalTicket.requirePresent(ticket, "log_in");
+                    Object[] a = (Object[]) in;
+                    return ((ActionsPlugin) plugin).logIn((ActionsPlugin.Account) a[0], ctx);
+                  }, "META-INF/atomemo4j/actions/schemas/log_in.input.json"),
               new ActionBinding("with_credential", "Needs the ticket API.", "ticket.read", true, Approval.MANUAL,
                   List.of("ticket_api"), "", new Shape.Obj("with_credential", List.of(), v -> v, null), null,
                   (plugin, in, ctx, ticket) -> {
