@@ -19,6 +19,11 @@ import java.util.Set;
  * @param config the config binding, or null when the plugin takes no config
  * @param factory creates the plugin object from its validated config (null when it takes none)
  * @param actions the {@code @Action}s, reachable only through the approval stage
+ * @param hooks the {@code @Hook} methods, in source order
+ * @param datasource the {@code @Datasource}, or null
+ * @param sandbox the {@code @Sandbox} backend factory, or null
+ * @param routes the {@code @Routes} method, or null
+ * @param schema the plugin's tables and migration steps, or null
  */
 public record AtlasBinding(
     String manifestResource,
@@ -32,7 +37,12 @@ public record AtlasBinding(
     LifecycleMethod<Uninstaller> onUninstall,
     LifecycleMethod<ContextLoader> contextLoad,
     LifecycleMethod<Call> refresh,
-    List<ActionBinding> actions) {
+    List<ActionBinding> actions,
+    List<HookBinding> hooks,
+    DatasourceBinding datasource,
+    SandboxBinding sandbox,
+    RoutesBinding routes,
+    SchemaBinding schema) {
 
   /** A plugin with no Atlas declarations: tools only, created by nothing. */
   public static final AtlasBinding NONE =
@@ -42,6 +52,46 @@ public record AtlasBinding(
     types = Set.copyOf(types);
     Objects.requireNonNull(factory, "factory");
     actions = List.copyOf(actions);
+    hooks = List.copyOf(hooks);
+  }
+
+  /** A plugin with lifecycle and actions only; the parts below are added with the {@code with…} methods. */
+  public AtlasBinding(String manifestResource, Set<PluginType> types, boolean required, ConfigBinding config,
+      Factory factory, LifecycleMethod<Initializer> initialize, LifecycleMethod<Probe> healthCheck,
+      LifecycleMethod<Call> teardown, LifecycleMethod<Uninstaller> onUninstall,
+      LifecycleMethod<ContextLoader> contextLoad, LifecycleMethod<Call> refresh, List<ActionBinding> actions) {
+    this(manifestResource, types, required, config, factory, initialize, healthCheck, teardown, onUninstall,
+        contextLoad, refresh, actions, List.of(), null, null, null, null);
+  }
+
+  /** This binding with its {@code @Hook} methods. */
+  public AtlasBinding withHooks(List<HookBinding> hooks) {
+    return new AtlasBinding(manifestResource, types, required, config, factory, initialize, healthCheck, teardown,
+        onUninstall, contextLoad, refresh, actions, hooks, datasource, sandbox, routes, schema);
+  }
+
+  /** This binding with its {@code @Datasource}. */
+  public AtlasBinding withDatasource(DatasourceBinding datasource) {
+    return new AtlasBinding(manifestResource, types, required, config, factory, initialize, healthCheck, teardown,
+        onUninstall, contextLoad, refresh, actions, hooks, datasource, sandbox, routes, schema);
+  }
+
+  /** This binding with its {@code @Sandbox}. */
+  public AtlasBinding withSandbox(SandboxBinding sandbox) {
+    return new AtlasBinding(manifestResource, types, required, config, factory, initialize, healthCheck, teardown,
+        onUninstall, contextLoad, refresh, actions, hooks, datasource, sandbox, routes, schema);
+  }
+
+  /** This binding with its {@code @Routes}. */
+  public AtlasBinding withRoutes(RoutesBinding routes) {
+    return new AtlasBinding(manifestResource, types, required, config, factory, initialize, healthCheck, teardown,
+        onUninstall, contextLoad, refresh, actions, hooks, datasource, sandbox, routes, schema);
+  }
+
+  /** This binding with its tables and migrations. */
+  public AtlasBinding withSchema(SchemaBinding schema) {
+    return new AtlasBinding(manifestResource, types, required, config, factory, initialize, healthCheck, teardown,
+        onUninstall, contextLoad, refresh, actions, hooks, datasource, sandbox, routes, schema);
   }
 
   /** A plugin without actions (and registries generated before actions existed). */

@@ -46,8 +46,11 @@ final class AtlasGenerator {
     this.constants = constants;
   }
 
-  /** @param actions one expression per action binding, in source order */
-  MethodSpec atlasMethod(List<CodeBlock> actions) {
+  /**
+   * @param actions one expression per action binding, in source order
+   * @param methods receives helper methods the parts' bindings need; the caller adds them to the registry
+   */
+  MethodSpec atlasMethod(List<CodeBlock> actions, List<MethodSpec> methods) {
     ClassName plugin = model.pluginClass();
     List<CodeBlock> types = new ArrayList<>();
     for (PluginType t : atlas.types()) {
@@ -79,12 +82,24 @@ final class AtlasGenerator {
     if (!actions.isEmpty()) {
       args.add(CodeBlock.of("$T.of($L)", LIST, CodeBlock.join(actions, ", ")));
     }
+    CodeBlock.Builder parts = CodeBlock.builder();
+    withPart(parts, "withHooks", new HookGenerator(model).binding(methods, constants));
+    withPart(parts, "withDatasource", new DatasourceGenerator(model).binding(methods, constants));
+    withPart(parts, "withSandbox", new SandboxGenerator(model).binding(methods, constants));
+    withPart(parts, "withRoutes", new RoutesGenerator(model).binding(methods, constants));
+    withPart(parts, "withSchema", new TableSchemaGenerator(model).binding(methods, constants));
     return MethodSpec.methodBuilder("atlas")
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
         .returns(ATLAS)
         .addJavadoc("The Atlas side of {@link $T}: types, factory and lifecycle methods, called directly.\n", plugin)
-        .addStatement("return new $T($L)", ATLAS, CodeBlock.join(args, ",\n    "))
+        .addStatement("return new $T($L)$L", ATLAS, CodeBlock.join(args, ",\n    "), parts.build())
         .build();
+  }
+
+  private static void withPart(CodeBlock.Builder parts, String method, CodeBlock binding) {
+    if (binding != null) {
+      parts.add("\n    .$L($L)", method, binding);
+    }
   }
 
   private CodeBlock call(String format, AtlasModel.Lifecycle l) {

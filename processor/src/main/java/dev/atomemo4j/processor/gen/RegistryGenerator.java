@@ -113,7 +113,9 @@ final class RegistryGenerator {
         type.addMethod(actionMethod(model, model.atlas().actions().get(i), i, shapes));
         actionCalls.add(CodeBlock.of("action$L()", i));
       }
-      type.addMethod(atlas.atlasMethod(actionCalls));
+      List<MethodSpec> partMethods = new ArrayList<>();
+      type.addMethod(atlas.atlasMethod(actionCalls, partMethods));
+      type.addMethods(partMethods);
       descriptor.addStatement("return new $T($S, $S, $S, $T.class, $T.of($L), $T.of($L), atlas())", DESCRIPTOR,
           model.definition().name(), model.definition().version(), model.definitionResource(), self, LIST,
           CodeBlock.join(toolCalls, ", "), LIST, CodeBlock.join(credentialCalls, ", "));

@@ -15,6 +15,11 @@ import java.util.List;
  * @param initialize {@code @Initialize}, or null; {@code withContext} says whether it takes the PluginContext
  * @param contextProvider {@code @ContextProvider}, or null
  * @param actions the {@code @Action} methods, in source order
+ * @param hooks the {@code @Hook} methods, in source order
+ * @param datasource the {@code @Datasource}, or null
+ * @param sandbox the {@code @Sandbox}, or null
+ * @param routes the {@code @Routes} method, or null
+ * @param schema the tables and migration steps, or null
  */
 public record AtlasModel(
     List<PluginType> types,
@@ -27,11 +32,17 @@ public record AtlasModel(
     Lifecycle onUninstall,
     Lifecycle contextProvider,
     Lifecycle refresh,
-    List<ActionModel> actions) {
+    List<ActionModel> actions,
+    List<HookModel> hooks,
+    DatasourceModel datasource,
+    SandboxModel sandbox,
+    RoutesModel routes,
+    SchemaModel schema) {
 
   public AtlasModel {
     types = List.copyOf(types);
     actions = List.copyOf(actions);
+    hooks = List.copyOf(hooks);
   }
 
   /** How the plugin object is made: nothing to make, {@code new P(config)}, or {@code new P()}. */

@@ -61,6 +61,11 @@ public final class AtlasReader {
   private final Reporter reporter;
   private final ConfigReader configs;
   private final ActionReader actions;
+  private final HookReader hooks;
+  private final DatasourceReader datasources;
+  private final SandboxReader sandboxes;
+  private final RoutesReader routes;
+  private final SchemaReader schemas;
 
   public AtlasReader(Elements elements, Types types, Reporter reporter, TypeMapper mapper) {
     this.elements = elements;
@@ -68,6 +73,11 @@ public final class AtlasReader {
     this.reporter = reporter;
     this.configs = new ConfigReader(elements, types, reporter, mapper);
     this.actions = new ActionReader(elements, reporter, mapper);
+    this.hooks = new HookReader(elements, types, reporter, mapper);
+    this.datasources = new DatasourceReader(elements, types, reporter, mapper);
+    this.sandboxes = new SandboxReader(elements, types, reporter, mapper);
+    this.routes = new RoutesReader(elements, types, reporter, mapper);
+    this.schemas = new SchemaReader(elements, types, reporter, mapper);
   }
 
   /**
@@ -104,7 +114,15 @@ public final class AtlasReader {
     TypeMirror configType = plugin.types("config").stream().filter(t -> t.getKind() != TypeKind.VOID)
         .findFirst().orElse(null);
     boolean required = plugin.bool("required");
-    if (lifecycle.isEmpty() && typeValues.isEmpty() && configType == null && !required && firstAction == null) {
+    List<dev.atomemo4j.processor.model.HookModel> hookModels = hooks.read(pluginClass);
+    dev.atomemo4j.processor.model.DatasourceModel datasource = datasources.read(pluginClass);
+    dev.atomemo4j.processor.model.SandboxModel sandbox = sandboxes.read(pluginClass);
+    dev.atomemo4j.processor.model.RoutesModel routesModel = routes.read(pluginClass);
+    dev.atomemo4j.processor.model.SchemaModel schema = schemas.read(pluginClass);
+    boolean parts = !hookModels.isEmpty() || datasource != null || sandbox != null || routesModel != null
+        || schema != null;
+    if (lifecycle.isEmpty() && typeValues.isEmpty() && configType == null && !required && firstAction == null
+        && !parts) {
       return null;
     }
 
@@ -125,11 +143,11 @@ public final class AtlasReader {
       reporter.report(Message.REFRESH_WITHOUT_PROVIDER, r.mirror().origin(), r.method().getSimpleName());
     }
     AtlasModel.Construction construction = construction(pluginClass, configType, config, lifecycle,
-        firstAction != null);
+        firstAction != null || parts);
     return new AtlasModel(declared, required, config, construction,
         model(lifecycle, Names.INITIALIZE), model(lifecycle, Names.HEALTH_CHECK), model(lifecycle, Names.TEARDOWN),
         model(lifecycle, Names.ON_UNINSTALL), model(lifecycle, Names.CONTEXT_PROVIDER),
-        model(lifecycle, Names.REFRESH), actionModels);
+        model(lifecycle, Names.REFRESH), actionModels, hookModels, datasource, sandbox, routesModel, schema);
   }
 
   private record Found(ExecutableElement method, Mirror mirror, boolean withContext) {}
@@ -231,8 +249,8 @@ public final class AtlasReader {
 
   /** How the registry creates the plugin object; reports a class it cannot create. */
   private AtlasModel.Construction construction(TypeElement pluginClass, TypeMirror configType,
-      AtlasModel.ConfigModel config, Map<String, Found> lifecycle, boolean hasActions) {
-    if (configType == null && lifecycle.isEmpty() && !hasActions) {
+      AtlasModel.ConfigModel config, Map<String, Found> lifecycle, boolean hasMethods) {
+    if (configType == null && lifecycle.isEmpty() && !hasMethods) {
       return AtlasModel.Construction.NONE;
     }
     boolean nested = pluginClass.getNestingKind() == NestingKind.MEMBER;

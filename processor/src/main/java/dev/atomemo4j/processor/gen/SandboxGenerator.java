@@ -1,0 +1,27 @@
+package dev.atomemo4j.processor.gen;
+
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import dev.atomemo4j.processor.model.PluginModel;
+import java.util.List;
+
+/**
+ * The registry's {@code AtlasBinding.withSandbox(…)} argument for the plugin's {@code sandbox} part: generated lambdas that call
+ * the author's methods directly (no reflection).
+ */
+final class SandboxGenerator {
+  private final PluginModel model;
+
+  SandboxGenerator(PluginModel model) {
+    this.model = model;
+  }
+
+  /**
+   * The binding expression, or null when the plugin has no such part. Helper methods and constants it needs go to
+   * {@code methods} and {@code constants}.
+   */
+  CodeBlock binding(List<MethodSpec> methods, List<FieldSpec> constants) {
+    return null;
+  }
+}
