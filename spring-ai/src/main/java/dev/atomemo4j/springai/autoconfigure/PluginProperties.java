@@ -50,11 +50,23 @@ final class PluginProperties {
         String key = rest.substring(dot + 1);
         Map<String, Object> keys = found.computeIfAbsent(plugin, p -> new LinkedHashMap<>());
         if (!keys.containsKey(key)) {
-          keys.put(key, environment.getProperty(name, Object.class));
+          keys.put(key, value(environment, name));
         }
       }
     }
     return new PluginProperties(found);
+  }
+
+  /**
+   * The value with its placeholders resolved; null when one cannot be (an unset {@code ${TICKET_API_KEY}}), so the
+   * validator reports the field as missing with the others, and the message never quotes the text.
+   */
+  private static Object value(ConfigurableEnvironment environment, String name) {
+    try {
+      return environment.getProperty(name, Object.class);
+    } catch (IllegalArgumentException unresolvable) {
+      return null;
+    }
   }
 
   /** Whether the properties name this plugin at all. */
