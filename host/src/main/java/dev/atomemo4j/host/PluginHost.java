@@ -325,6 +325,19 @@ public final class PluginHost implements AutoCloseable {
       return this;
     }
 
+    /**
+     * A plugin by its generated registry, with its config as given outside Java (a JSON tree from a file or an
+     * application's properties): decoded with the config's shape and validated at {@link #start()}.
+     */
+    public Builder plugin(PluginRegistry registry, ConfigInput config) {
+      Objects.requireNonNull(registry, "registry");
+      // plugin(registry, null) lands here (the more specific overload): no config, as it always meant.
+      ConfigInput input = config == null ? ConfigInput.NONE : config;
+      specs.add(factory -> PluginSpec.of(factory == null ? registry.descriptor() : registry.descriptor(factory),
+          input));
+      return this;
+    }
+
     /** A plugin that takes no config, by its generated registry. */
     public Builder plugin(PluginRegistry registry) {
       return plugin(registry, null);

@@ -98,7 +98,11 @@ final class GeneratedSchemas {
   }
 
   private static JsonNode resource(PluginDescriptor plugin, String path) {
-    try (InputStream in = plugin.anchor().getClassLoader().getResourceAsStream(path)) {
+    ClassLoader loader = plugin.anchor().getClassLoader();
+    if (loader == null) {
+      return null; // a hand-made descriptor anchored on a JDK class: nothing was generated for it
+    }
+    try (InputStream in = loader.getResourceAsStream(path)) {
       return in == null ? null : JSON.readTree(in);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the generated " + path, e);

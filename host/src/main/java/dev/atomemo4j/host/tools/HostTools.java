@@ -258,6 +258,10 @@ public final class HostTools {
   // ---- actions
 
   private ToolOutcome propose(HostTool tool, JsonNode arguments, String caller) {
+    if (actions == null) {
+      return failure(ErrorCodes.APPROVAL_REQUIRED, "`" + tool.toolName() + "` is an action, and this host has no "
+          + "action store to propose it to", Optional.empty());
+    }
     try {
       return outcome(actions.propose(tool.pluginId(), tool.toolName(), arguments, caller));
     } catch (ActionException e) {
@@ -319,10 +323,11 @@ public final class HostTools {
     Map<String, Integer> counts = new HashMap<>();
     for (PluginInstance plugin : hosted) {
       PluginDescriptor d = plugin.descriptor();
-      JsonNode definition = GeneratedSchemas.definition(d);
       Map<String, JsonNode> defined = new HashMap<>();
-      for (JsonNode t : definition.path("tools")) {
-        defined.put(t.path("name").asText(), t);
+      if (!d.tools().isEmpty()) { // a plugin without tools may have no definition.json at all (Atlas-only)
+        for (JsonNode t : GeneratedSchemas.definition(d).path("tools")) {
+          defined.put(t.path("name").asText(), t);
+        }
       }
       for (ToolBinding b : d.tools()) {
         List<GeneratedSchemas.CredentialParameter> hidden = GeneratedSchemas.credentialParameters(b.input());
