@@ -38,6 +38,10 @@ import java.util.function.Consumer;
 import dev.atomemo4j.host.actions.ActionSettings;
 import dev.atomemo4j.host.actions.HostActions;
 import dev.atomemo4j.host.actions.JdbcActionStore;
+import dev.atomemo4j.host.tools.HostTools;
+import dev.atomemo4j.runtime.Atomemo4jException;
+import dev.atomemo4j.runtime.ToolFactory;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,9 +76,11 @@ public final class PluginHost implements AutoCloseable {
   private final CountDownLatch closedLatch = new CountDownLatch(1);
   private final HostActions actions;
   private final JdbcActionStore ownedStore;
+  private final HostTools tools;
 
   private PluginHost(HostedPlugins plugins, HealthMonitor health, AdminServer admin, Thread shutdownHook,
-      HostActions actions, JdbcActionStore ownedStore) {
+      HostActions actions, JdbcActionStore ownedStore, HostTools tools) {
+    this.tools = tools;
     this.plugins = plugins;
     this.health = health;
     this.admin = admin;
@@ -94,6 +100,14 @@ public final class PluginHost implements AutoCloseable {
       throw new IllegalStateException("no hosted plugin declares an @Action, and no action store was configured");
     }
     return actions;
+  }
+
+  /**
+   * The hosted plugins' tools and actions, with their generated schemas, callable through the core pipeline (an
+   * action is proposed to {@link #actions()} and runs after its approval): what an agent framework hands a model.
+   */
+  public HostTools tools() {
+    return tools;
   }
 
   public static Builder builder() {
@@ -282,7 +296,9 @@ public final class PluginHost implements AutoCloseable {
 
   /** Collects plugins and settings; {@link #start()} validates everything, then boots. */
   public static final class Builder {
-    private final List<PluginSpec> specs = new ArrayList<>();
+    /** Each plugin as registered; its descriptor is built at {@link #start()}, with the tool factory. */
+    private final List<Function<ToolFactory, PluginSpec>> specs = new ArrayList<>();
+    private ToolFactory toolFactory;
     private final List<ConfigViolation> problems = new ArrayList<>();
     private final List<LifecycleListener> listeners = new ArrayList<>();
     private Deadlines deadlines = Deadlines.DEFAULT;
@@ -302,7 +318,23 @@ public final class PluginHost implements AutoCloseable {
 
     /** A plugin by its generated registry, with its config record. */
     public Builder plugin(PluginRegistry registry, Object config) {
-      specs.add(PluginSpec.of(registry.descriptor(), ConfigInput.typed(config)));
+      Objects.requireNonNull(registry, "registry");
+      ConfigInput input = ConfigInput.typed(config);
+      specs.add(factory -> PluginSpec.of(factory == null ? registry.descriptor() : registry.descriptor(factory),
+          input));
+      return this;
+    }
+
+    /**
+     * A plugin by its generated registry, with its config as given outside Java (a JSON tree from a file or an
+     * application's properties): decoded with the config's shape and validated at {@link #start()}.
+     */
+    public Builder plugin(PluginRegistry registry, ConfigInput config) {
+      Objects.requireNonNull(registry, "registry");
+      // plugin(registry, null) lands here (the more specific overload): no config, as it always meant.
+      ConfigInput input = config == null ? ConfigInput.NONE : config;
+      specs.add(factory -> PluginSpec.of(factory == null ? registry.descriptor() : registry.descriptor(factory),
+          input));
       return this;
     }
 
@@ -334,7 +366,18 @@ public final class PluginHost implements AutoCloseable {
 
     /** A plugin with every registration setting (enabled flag, per-plugin deadlines, config as JSON). */
     public Builder plugin(PluginSpec spec) {
-      specs.add(Objects.requireNonNull(spec, "spec"));
+      Objects.requireNonNull(spec, "spec");
+      specs.add(factory -> spec); // its descriptor is built already: the tool factory does not reach it
+      return this;
+    }
+
+    /**
+     * Supplies the instances of the plugins' tool classes (a container's {@code getBean}, or {@link
+     * ToolFactory#of}); a class it answers null for is created with its no-argument constructor. Applies to the
+     * plugins registered by class or registry, not to a {@link PluginSpec} built beforehand.
+     */
+    public Builder toolFactory(ToolFactory factory) {
+      this.toolFactory = Objects.requireNonNull(factory, "factory");
       return this;
     }
 
@@ -449,7 +492,18 @@ public final class PluginHost implements AutoCloseable {
      * @throws LifecycleException {@code host:required_plugin_failed} after tearing down what was started
      */
     public PluginHost start() {
-      List<ValidatedPlugin> validated = ConfigValidator.validate(specs, problems);
+      List<PluginSpec> built = new ArrayList<>();
+      List<ConfigViolation> found = new ArrayList<>(problems);
+      for (Function<ToolFactory, PluginSpec> spec : specs) {
+        try {
+          built.add(spec.apply(toolFactory));
+        } catch (Atomemo4jException e) {
+          // sdk:no_tool_instance and the factory's failures: reported with the config problems, nothing started
+          found.add(new ConfigViolation("plugins", e.code() == null ? "host:tool_instance" : e.code(),
+              e.getMessage()));
+        }
+      }
+      List<ValidatedPlugin> validated = ConfigValidator.validate(built, found);
       HostedPlugins hosted = new HostedPlugins(validated, deadlines, listeners, ticker, clock, closeDeadline);
       // The hook is installed before boot: a SIGTERM during a long initialize still tears down what was started.
       AtomicReference<Runnable> onSignal = new AtomicReference<>(hosted::close);
@@ -465,6 +519,7 @@ public final class PluginHost implements AutoCloseable {
       AdminServer server = null;
       JdbcActionStore owned = null;
       HostActions hostActions = null;
+      HostTools hostTools;
       try {
         // The store first: its schema is created or upgraded at boot, and a broken database stops the host early.
         boolean hasActions = validated.stream().anyMatch(v -> !v.spec().descriptor().atlas().actions()
@@ -482,6 +537,7 @@ public final class PluginHost implements AutoCloseable {
           hostActions = new HostActions(store, actionSettings, id -> hosted.contains(id) ? hosted.get(id) : null);
           hostActions.recover();
         }
+        hostTools = new HostTools(hosted, hostActions, actionSettings.credentials());
         monitor = new HealthMonitor(hosted, healthInterval, healthCacheTtl, ticker);
         monitor.start();
         if (adminPort != null) {
@@ -498,7 +554,7 @@ public final class PluginHost implements AutoCloseable {
         removeHook(hook);
         throw e;
       }
-      PluginHost host = new PluginHost(hosted, monitor, server, hook, hostActions, owned);
+      PluginHost host = new PluginHost(hosted, monitor, server, hook, hostActions, owned, hostTools);
       onSignal.set(host::close);
       return host;
     }

@@ -33,7 +33,9 @@ class DependencyRuleTest {
       "dev.atomemo4j.runtime.internal.phoenix",
       "dev.atomemo4j.host",
       "dev.atomemo4j.mcp",
-      "dev.atomemo4j.devhub");
+      "dev.atomemo4j.devhub",
+      "dev.atomemo4j.springai",
+      "dev.atomemo4j.langchain4j");
 
   /** Front-end packages other than the Hub's: the Hub front end uses none of them. */
   static final List<String> NOT_IN_HUB_FRONT_END = List.of("dev.atomemo4j.host", "dev.atomemo4j.mcp");
@@ -48,7 +50,19 @@ class DependencyRuleTest {
       "dev.atomemo4j.runtime.Atomemo4j",
       "dev.atomemo4j.runtime.PluginServer",
       "dev.atomemo4j.mcp",
-      "dev.atomemo4j.devhub");
+      "dev.atomemo4j.devhub",
+      "dev.atomemo4j.springai",
+      "dev.atomemo4j.langchain4j");
+
+  /**
+   * What an agent-framework adapter (over the host's tools) must not use: the Hub transport, the other front ends
+   * and the other framework.
+   */
+  static List<String> notInAdapter(String otherFramework) {
+    return List.of("okhttp3", "okio", "io.modelcontextprotocol", "dev.atomemo4j.runtime.internal.hub",
+        "dev.atomemo4j.runtime.internal.phoenix", "dev.atomemo4j.runtime.Atomemo4j",
+        "dev.atomemo4j.runtime.PluginServer", "dev.atomemo4j.mcp", "dev.atomemo4j.devhub", otherFramework);
+  }
 
   /** What the MCP front end (the MCP Java SDK over the core) must not use: the other front ends. */
   static final List<String> NOT_IN_MCP = List.of(
@@ -69,7 +83,11 @@ class DependencyRuleTest {
       new Rule("runtime", "front ends are peers: the Hub front end imports no other", NOT_IN_HUB_FRONT_END),
       new Rule("host", "front ends are peers: the PluginHost knows no Hub transport and no other front end",
           NOT_IN_HOST),
-      new Rule("mcp", "front ends are peers: the MCP server knows no Hub transport, host or dev hub", NOT_IN_MCP));
+      new Rule("mcp", "front ends are peers: the MCP server knows no Hub transport, host or dev hub", NOT_IN_MCP),
+      new Rule("spring-ai", "the Spring AI adapter builds on the host's tools only",
+          notInAdapter("dev.langchain4j")),
+      new Rule("langchain4j", "the LangChain4j adapter builds on the host's tools only",
+          notInAdapter("org.springframework")));
 
   @TestFactory
   Stream<DynamicTest> noModuleRefersToWhatItsRuleForbids() {

@@ -1,0 +1,111 @@
+package dev.atomemo4j.host.tools;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.atomemo4j.runtime.spi.PluginDescriptor;
+import dev.atomemo4j.runtime.spi.Shape;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads what the processor generated for a tool or action: its input and output JSON Schemas (classpath resources
+ * beside the plugin's registry) and the English texts of {@code definition.json}. Read once, when the host builds
+ * its tool list, never per call.
+ */
+final class GeneratedSchemas {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** A parameter that names a credential instance: the host fills it, a model never sees it. */
+  record CredentialParameter(String parameter, String credential, boolean required) {}
+
+  private GeneratedSchemas() {}
+
+  /** The input schema with the credential parameters taken out; an empty object schema when none was generated. */
+  static ObjectNode input(PluginDescriptor plugin, String resource, List<CredentialParameter> hidden) {
+    JsonNode read = resource == null ? null : resource(plugin, resource);
+    ObjectNode schema = read instanceof ObjectNode o ? o : JSON.createObjectNode().put("type", "object");
+    JsonNode properties = schema.get("properties");
+    JsonNode required = schema.get("required");
+    for (CredentialParameter c : hidden) {
+      if (properties instanceof ObjectNode p) {
+        p.remove(c.parameter());
+      }
+      if (required instanceof ArrayNode r) {
+        for (int i = r.size() - 1; i >= 0; i--) {
+          if (c.parameter().equals(r.get(i).asText())) {
+            r.remove(i);
+          }
+        }
+      }
+    }
+    return schema;
+  }
+
+  /** The output schema beside an input schema ({@code <tool>.input.json} → {@code <tool>.output.json}). */
+  static Optional<JsonNode> output(PluginDescriptor plugin, String inputResource) {
+    if (inputResource == null || !inputResource.endsWith(".input.json")) {
+      return Optional.empty();
+    }
+    String path = inputResource.substring(0, inputResource.length() - ".input.json".length()) + ".output.json";
+    return Optional.ofNullable(resource(plugin, path));
+  }
+
+  /** The parameters of {@code input} whose shape is a credential reference. */
+  static List<CredentialParameter> credentialParameters(Shape.Obj input) {
+    List<CredentialParameter> out = new ArrayList<>();
+    for (Shape.Field f : input.fields()) {
+      Shape s = f.shape();
+      boolean optional = s instanceof Shape.Opt;
+      if (optional) {
+        s = ((Shape.Opt) s).inner();
+      }
+      if (s instanceof Shape.CredentialRef ref) {
+        out.add(new CredentialParameter(f.name(), ref.credentialName(), f.required() && !optional));
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  /** The English description of each tool of the plugin's {@code definition.json}, by tool name. */
+  static JsonNode definition(PluginDescriptor plugin) {
+    try {
+      return JSON.readTree(plugin.definitionJson());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot parse the generated definition.json of " + plugin.name(), e);
+    }
+  }
+
+  /** The English text of an i18n object ({@code en_US}, else its first value); empty when absent. */
+  static String english(JsonNode i18n) {
+    if (i18n == null || i18n.isNull() || i18n.isMissingNode()) {
+      return "";
+    }
+    if (i18n.isTextual()) {
+      return i18n.textValue();
+    }
+    JsonNode en = i18n.get("en_US");
+    if (en != null && en.isTextual()) {
+      return en.textValue();
+    }
+    var values = i18n.elements();
+    return values.hasNext() ? values.next().asText() : "";
+  }
+
+  private static JsonNode resource(PluginDescriptor plugin, String path) {
+    ClassLoader loader = plugin.anchor().getClassLoader();
+    if (loader == null) {
+      return null; // a hand-made descriptor anchored on a JDK class: nothing was generated for it
+    }
+    try (InputStream in = loader.getResourceAsStream(path)) {
+      return in == null ? null : JSON.readTree(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the generated " + path, e);
+    }
+  }
+}
