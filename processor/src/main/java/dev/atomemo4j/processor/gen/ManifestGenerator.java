@@ -7,6 +7,7 @@ import dev.atomemo4j.processor.model.ActionModel;
 import dev.atomemo4j.processor.model.AtlasModel;
 import dev.atomemo4j.processor.model.ConfigFieldModel;
 import dev.atomemo4j.processor.model.PluginModel;
+import dev.atomemo4j.processor.model.SandboxModel;
 import dev.atomemo4j.processor.model.ToolModel;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -76,6 +77,9 @@ final class ManifestGenerator {
       }
       root.put("actions", new JsonValue.Array(actions));
     }
+    if (atlas.sandbox() != null) {
+      root.put("sandbox", sandbox(atlas.sandbox())); // an addition: formatVersion stays
+    }
     Map<String, JsonValue> hints = new LinkedHashMap<>();
     for (ToolModel t : model.tools()) {
       if (!t.hints().isEmpty()) {
@@ -86,6 +90,17 @@ final class ManifestGenerator {
       root.put("toolHints", new JsonValue.Obj(hints)); // an addition: formatVersion stays
     }
     return JsJson.stringify(new JsonValue.Obj(root)) + "\n";
+  }
+
+  private static JsonValue sandbox(SandboxModel s) {
+    Map<String, JsonValue> out = new LinkedHashMap<>();
+    out.put("method", JsonValue.of(s.methodName()));
+    out.put("priority", JsonValue.of(s.priority()));
+    out.put("networkIsolation", JsonValue.of(s.networkIsolation()));
+    out.put("filesystemIsolation", JsonValue.of(s.filesystemIsolation()));
+    out.put("unprivilegedExecution", JsonValue.of(s.unprivilegedExecution()));
+    out.put("description", JsonValue.of(s.description()));
+    return new JsonValue.Obj(out);
   }
 
   /** The hints the author set, in a fixed order; unset ones are left out. */
