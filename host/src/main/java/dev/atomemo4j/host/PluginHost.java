@@ -38,6 +38,11 @@ import java.util.function.Consumer;
 import dev.atomemo4j.host.actions.ActionSettings;
 import dev.atomemo4j.host.actions.HostActions;
 import dev.atomemo4j.host.actions.JdbcActionStore;
+import dev.atomemo4j.host.explore.ExploreException;
+import dev.atomemo4j.host.explore.ExploreHooks;
+import dev.atomemo4j.host.explore.ExploreResult;
+import dev.atomemo4j.host.explore.ExploreSettings;
+import dev.atomemo4j.host.explore.HostExplore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,6 +77,7 @@ public final class PluginHost implements AutoCloseable {
   private final CountDownLatch closedLatch = new CountDownLatch(1);
   private final HostActions actions;
   private final JdbcActionStore ownedStore;
+  private volatile HostExplore explore;
 
   private PluginHost(HostedPlugins plugins, HealthMonitor health, AdminServer admin, Thread shutdownHook,
       HostActions actions, JdbcActionStore ownedStore) {
@@ -94,6 +100,21 @@ public final class PluginHost implements AutoCloseable {
       throw new IllegalStateException("no hosted plugin declares an @Action, and no action store was configured");
     }
     return actions;
+  }
+
+  /**
+   * Runs an explore command on the chosen sandbox backend (host/API.md, "Explore"): validated, through the
+   * {@code beforeExplore}/{@code afterExplore} hooks, under the output and time limits.
+   *
+   * @throws ExploreException with an {@code explore:…} code when the command did not run
+   */
+  public ExploreResult explore(String command) {
+    return explore.explore(command);
+  }
+
+  /** The explore service: its settings, the backend chosen so far and what its selection considered. */
+  public HostExplore explorer() {
+    return explore;
   }
 
   public static Builder builder() {
@@ -240,6 +261,11 @@ public final class PluginHost implements AutoCloseable {
       if (admin != null) {
         admin.close();
       }
+      // Before the teardown: a sandbox plugin's backend is closed while its plugin still runs.
+      HostExplore explorer = explore;
+      if (explorer != null) {
+        explorer.close();
+      }
       plugins.close();
       if (ownedStore != null) {
         ownedStore.close();
@@ -297,6 +323,7 @@ public final class PluginHost implements AutoCloseable {
     private JdbcActionStore actionStore;
     private String actionDatabase;
     private ActionSettings actionSettings = ActionSettings.defaults();
+    private ExploreSettings exploreSettings = ExploreSettings.defaults();
 
     private Builder() {}
 
@@ -435,6 +462,12 @@ public final class PluginHost implements AutoCloseable {
       return this;
     }
 
+    /** The semantic root, security policy, limits and built-in backends of {@link PluginHost#explore}. */
+    public Builder exploreSettings(ExploreSettings settings) {
+      this.exploreSettings = Objects.requireNonNull(settings, "settings");
+      return this;
+    }
+
     /** Problems found before the builder (a host file's), reported together with the config problems. */
     Builder problems(List<ConfigViolation> earlier) {
       problems.addAll(earlier);
@@ -465,6 +498,7 @@ public final class PluginHost implements AutoCloseable {
       AdminServer server = null;
       JdbcActionStore owned = null;
       HostActions hostActions = null;
+      HostExplore explorer = null;
       try {
         // The store first: its schema is created or upgraded at boot, and a broken database stops the host early.
         boolean hasActions = validated.stream().anyMatch(v -> !v.spec().descriptor().atlas().actions()
@@ -478,6 +512,7 @@ public final class PluginHost implements AutoCloseable {
           store = owned;
         }
         hosted.boot();
+        explorer = new HostExplore(hosted.all(), exploreSettings, ExploreHooks.NONE);
         if (store != null) {
           hostActions = new HostActions(store, actionSettings, id -> hosted.contains(id) ? hosted.get(id) : null);
           hostActions.recover();
@@ -485,11 +520,14 @@ public final class PluginHost implements AutoCloseable {
         monitor = new HealthMonitor(hosted, healthInterval, healthCacheTtl, ticker);
         monitor.start();
         if (adminPort != null) {
-          server = AdminServer.start(adminHost, adminPort, hosted, monitor, hostActions);
+          server = AdminServer.start(adminHost, adminPort, hosted, monitor, hostActions, explorer);
         }
       } catch (RuntimeException e) {
         if (monitor != null) {
           monitor.close();
+        }
+        if (explorer != null) {
+          explorer.close();
         }
         hosted.close();
         if (owned != null) {
@@ -499,6 +537,7 @@ public final class PluginHost implements AutoCloseable {
         throw e;
       }
       PluginHost host = new PluginHost(hosted, monitor, server, hook, hostActions, owned);
+      host.explore = explorer;
       onSignal.set(host::close);
       return host;
     }
