@@ -1,5 +1,6 @@
 package dev.atomemo4j.host;
 
+import dev.atomemo4j.core.hooks.HookDispatcher;
 import dev.atomemo4j.core.lifecycle.CallKind;
 import dev.atomemo4j.core.lifecycle.ConfigInput;
 import dev.atomemo4j.core.lifecycle.ConfigValidator;
@@ -39,7 +40,7 @@ import dev.atomemo4j.host.actions.ActionSettings;
 import dev.atomemo4j.host.actions.HostActions;
 import dev.atomemo4j.host.actions.JdbcActionStore;
 import dev.atomemo4j.host.explore.ExploreException;
-import dev.atomemo4j.host.explore.ExploreHooks;
+import dev.atomemo4j.host.explore.DispatcherExploreHooks;
 import dev.atomemo4j.host.explore.ExploreResult;
 import dev.atomemo4j.host.explore.ExploreSettings;
 import dev.atomemo4j.host.explore.HostExplore;
@@ -115,6 +116,14 @@ public final class PluginHost implements AutoCloseable {
   /** The explore service: its settings, the backend chosen so far and what its selection considered. */
   public HostExplore explorer() {
     return explore;
+  }
+
+  /**
+   * The plugins' {@code @Hook}s: the host's query, explore and HTTP paths call {@code beforeQuery}, {@code afterQuery},
+   * {@code onRequest}, … here, over the plugins that are healthy and enabled at that moment.
+   */
+  public HookDispatcher hooks() {
+    return plugins.hooks();
   }
 
   public static Builder builder() {
@@ -512,7 +521,7 @@ public final class PluginHost implements AutoCloseable {
           store = owned;
         }
         hosted.boot();
-        explorer = new HostExplore(hosted.all(), exploreSettings, ExploreHooks.NONE);
+        explorer = new HostExplore(hosted.all(), exploreSettings, new DispatcherExploreHooks(hosted.hooks()));
         if (store != null) {
           hostActions = new HostActions(store, actionSettings, id -> hosted.contains(id) ? hosted.get(id) : null);
           hostActions.recover();

@@ -8,7 +8,10 @@ import dev.atomemo4j.runtime.spi.AtlasBinding;
 import dev.atomemo4j.runtime.spi.PluginDescriptor;
 import dev.atomemo4j.runtime.spi.PluginRegistry;
 import dev.atomemo4j.runtime.spi.SandboxBinding;
+import dev.atomemo4j.annotations.HookPoint;
+import dev.atomemo4j.runtime.spi.HookBinding;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -23,6 +26,7 @@ final class SandboxPlugins {
   private SandboxCapabilities capabilities = SandboxCapabilities.ISOLATED;
   private Creator creator;
   private AtlasBinding.Probe health;
+  private final List<HookBinding> hooks = new ArrayList<>();
   final AtomicInteger created = new AtomicInteger();
   final AtomicInteger closed = new AtomicInteger();
 
@@ -68,6 +72,21 @@ final class SandboxPlugins {
     return this;
   }
 
+  /** A {@code @Hook} of this plugin. */
+  SandboxPlugins hook(HookPoint point, HookBinding.Handler handler) {
+    hooks.add(new HookBinding(point, point.wireName() + "Hook", null, null, handler));
+    return this;
+  }
+
+  /** A plugin with hooks and no sandbox, healthy as created. */
+  static PluginRegistry hooksOnly(String id, List<HookBinding> hooks) {
+    AtlasBinding atlas = new AtlasBinding(null, Set.of(), false, null, cfg -> new Object(), null, null, null, null,
+        null, null).withHooks(hooks);
+    PluginDescriptor d = new PluginDescriptor(id, "1.0.0", "META-INF/atomemo4j/" + id + "/definition.json",
+        SandboxPlugins.class, List.of(), List.of(), atlas);
+    return () -> d;
+  }
+
   @FunctionalInterface
   interface ExploreBackendFunction {
     ExecResult exec(String command) throws Exception;
@@ -94,7 +113,7 @@ final class SandboxPlugins {
     AtlasBinding.LifecycleMethod<AtlasBinding.Probe> probe = health == null ? null
         : new AtlasBinding.LifecycleMethod<>("health", null, health);
     AtlasBinding atlas = new AtlasBinding(null, Set.of(PluginType.SANDBOX), false, null, cfg -> new Object(), null,
-        probe, null, null, null, null).withSandbox(binding);
+        probe, null, null, null, null).withSandbox(binding).withHooks(hooks);
     PluginDescriptor d = new PluginDescriptor(id, "1.0.0", "META-INF/atomemo4j/" + id + "/definition.json",
         SandboxPlugins.class, List.of(), List.of(), atlas);
     return () -> d;
