@@ -2,9 +2,10 @@ package dev.atomemo4j.runtime.sandbox;
 
 /**
  * What a {@code @Sandbox} factory returns: runs explore commands (shell command lines such as
- * {@code grep -r orders .}) over the semantic root it was created for. The host calls {@link #exec} from one
- * thread at a time per backend, under its time limit (it interrupts the calling thread at the deadline), caps the
- * output it passes on, and calls {@link #close} when it drops the backend.
+ * {@code grep -r orders .}) over the semantic root it was created for. The host may call {@link #exec} from
+ * several threads at once (one per explore in flight), each under its time limit (it interrupts the calling thread
+ * at the deadline and no longer waits), caps the output it passes on, and calls {@link #close} when it drops the
+ * backend.
  */
 public interface ExploreBackend {
 
