@@ -133,7 +133,7 @@ final class AdminServer implements AutoCloseable {
       try {
         answer = guard(request, method);
         if (answer == null && path.equals("/actions") && method.equals("GET")) {
-          writePage(response, callback);
+          writePage(response, callback, "actions.html");
           return true;
         }
         if (answer == null && path.startsWith("/api/actions/")) {
@@ -145,6 +145,10 @@ final class AdminServer implements AutoCloseable {
           if (reply != null) {
             answer = new Answer(reply.status(), reply.body());
           }
+        }
+        if (answer == null && explore != null && path.equals("/explore") && method.equals("GET")) {
+          writePage(response, callback, "explore.html");
+          return true;
         }
         if (answer == null && explore != null && path.equals("/api/explore")) {
           String body = method.equals("POST")
@@ -309,13 +313,16 @@ final class AdminServer implements AutoCloseable {
       }
     }
 
-    /** The approval page: static HTML whose script calls the action routes; nothing in it is request data. */
-    private static void writePage(Response response, Callback callback) {
+    /**
+     * A page (the approval page, the explore console): static HTML whose script calls the API routes; nothing in it
+     * is request data.
+     */
+    private static void writePage(Response response, Callback callback, String resource) {
       byte[] page;
-      try (java.io.InputStream in = AdminServer.class.getResourceAsStream("actions.html")) {
+      try (java.io.InputStream in = AdminServer.class.getResourceAsStream(resource)) {
         page = in.readAllBytes();
       } catch (java.io.IOException | NullPointerException e) {
-        throw new IllegalStateException("the approval page is missing from the host jar", e);
+        throw new IllegalStateException("the page " + resource + " is missing from the host jar", e);
       }
       response.setStatus(200);
       response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/html; charset=utf-8");
