@@ -66,8 +66,8 @@ if (problems.isEmpty() || name ==~ FEATURE) {
 
 // The plugin types `init` can generate now, and those later parts of atomemo4j add (so they are "not yet available",
 // not "unknown"). Keep in step with InitCommand.TYPES / InitCommand.LATER_TYPES.
-def TYPES = ['tool', 'context']
-def LATER_TYPES = ['datasource', 'interaction', 'action', 'sandbox']
+def TYPES = ['tool', 'context', 'sandbox']
+def LATER_TYPES = ['datasource', 'interaction', 'action']
 String type = props.getProperty('type', 'tool')
 if (LATER_TYPES.contains(type)) {
   problems << "type \"${type}\" is not yet available: it comes with a later part of atomemo4j; the types available " +
@@ -114,7 +114,30 @@ def replace = { File from, File to ->
   }
 }
 def contextTemplates = [new File(main, "${classBase}.java.context"), new File(test, "${classBase}Test.java.context")]
-if (type == 'context') {
+def sandboxTemplates = [new File(main, "${classBase}.java.sandbox"), new File(test, "${classBase}Test.java.sandbox")]
+def deleteTree = { File f ->
+  if (f.exists() && !f.deleteDir()) {
+    throw new IllegalStateException("atomemo4j-archetype: cannot delete ${f}")
+  }
+}
+if (type != 'sandbox') {
+  sandboxTemplates.each { delete(it) }
+  ['README-sandbox.md', 'host-sandbox.yaml'].each { delete(new File(projectDir, it)) }
+  deleteTree(new File(projectDir, 'semantic'))
+}
+if (type == 'sandbox') {
+  // An Atlas plugin in a host, as the context type, with the sandbox's own plugin, test, README and host file.
+  delete(new File(main, "${classBase}Tools.java"))
+  delete(new File(main, "${classBase}Config.java"))
+  delete(new File(projectDir, '.env.example'))
+  delete(new File(projectDir, 'context.md'))
+  contextTemplates.each { delete(it) }
+  sandboxTemplates.each { replace(it, new File(it.parentFile, it.name - '.sandbox')) }
+  replace(new File(projectDir, 'pom-context.xml'), new File(projectDir, 'pom.xml'))
+  replace(new File(projectDir, 'README-sandbox.md'), new File(projectDir, 'README.md'))
+  delete(new File(projectDir, 'README-context.md'))
+  replace(new File(projectDir, 'host-sandbox.yaml'), new File(projectDir, 'host.yaml'))
+} else if (type == 'context') {
   delete(new File(main, "${classBase}Tools.java"))
   delete(new File(projectDir, '.env.example'))
   contextTemplates.each { replace(it, new File(it.parentFile, it.name - '.context')) }

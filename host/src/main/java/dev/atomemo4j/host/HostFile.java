@@ -64,7 +64,7 @@ public final class HostFile {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
   private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
   private static final Set<String> TOP_KEYS = Set.of("http", "health", "deadlines", "closeDeadline", "actions",
-      "plugins");
+      "plugins", "explore");
   private static final Set<String> PLUGIN_KEYS = Set.of("plugin", "registry", "enabled", "config", "timeouts",
       "credentials");
   private static final Set<String> ACTION_KEYS = Set.of("database", "hostId", "secretKey", "expiry",
@@ -81,6 +81,7 @@ public final class HostFile {
   private String httpHost;
   private String actionDatabase;
   private dev.atomemo4j.host.actions.ActionSettings actionSettings;
+  private dev.atomemo4j.host.explore.ExploreSettings exploreSettings;
   private final Map<String, dev.atomemo4j.annotations.Approval> approvalOverrides = new java.util.LinkedHashMap<>();
   private final Map<String, Map<String, JsonNode>> credentials = new java.util.LinkedHashMap<>();
 
@@ -181,6 +182,11 @@ public final class HostFile {
     }
     closeDeadline = duration(refs.resolve(root.get("closeDeadline"), "closeDeadline", problems), "closeDeadline");
     actions(refs.resolve(root.get("actions"), "actions", problems));
+    JsonNode explore = refs.resolve(root.get("explore"), "explore", problems);
+    if (explore != null && explore.isObject()) {
+      unknownKeys(explore, "explore", ExploreSection.KEYS);
+    }
+    exploreSettings = ExploreSection.read(explore, problems, this::text, this::duration);
     JsonNode list = root.get("plugins");
     if (list == null || list.isNull()) {
       return;
@@ -399,6 +405,9 @@ public final class HostFile {
     builder.actionSettings(settings.withOverrides(approvalOverrides).withCredentials(credentials));
     if (actionDatabase != null) {
       builder.actionDatabase(actionDatabase);
+    }
+    if (exploreSettings != null) {
+      builder.exploreSettings(exploreSettings);
     }
     return builder;
   }

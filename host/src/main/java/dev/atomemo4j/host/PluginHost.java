@@ -43,6 +43,11 @@ import dev.atomemo4j.host.tools.HostTools;
 import dev.atomemo4j.runtime.Atomemo4jException;
 import dev.atomemo4j.runtime.ToolFactory;
 import java.util.function.Function;
+import dev.atomemo4j.host.explore.ExploreException;
+import dev.atomemo4j.host.explore.DispatcherExploreHooks;
+import dev.atomemo4j.host.explore.ExploreResult;
+import dev.atomemo4j.host.explore.ExploreSettings;
+import dev.atomemo4j.host.explore.HostExplore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,6 +83,7 @@ public final class PluginHost implements AutoCloseable {
   private final HostActions actions;
   private final JdbcActionStore ownedStore;
   private final HostTools tools;
+  private volatile HostExplore explore;
 
   private PluginHost(HostedPlugins plugins, HealthMonitor health, AdminServer admin, Thread shutdownHook,
       HostActions actions, JdbcActionStore ownedStore, HostTools tools) {
@@ -109,6 +115,21 @@ public final class PluginHost implements AutoCloseable {
    */
   public HostTools tools() {
     return tools;
+  }
+
+  /**
+   * Runs an explore command on the chosen sandbox backend (host/API.md, "Explore"): validated, through the
+   * {@code beforeExplore}/{@code afterExplore} hooks, under the output and time limits.
+   *
+   * @throws ExploreException with an {@code explore:…} code when the command did not run
+   */
+  public ExploreResult explore(String command) {
+    return explore.explore(command);
+  }
+
+  /** The explore service: its settings, the backend chosen so far and what its selection considered. */
+  public HostExplore explorer() {
+    return explore;
   }
 
   /**
@@ -263,6 +284,11 @@ public final class PluginHost implements AutoCloseable {
       if (admin != null) {
         admin.close();
       }
+      // Before the teardown: a sandbox plugin's backend is closed while its plugin still runs.
+      HostExplore explorer = explore;
+      if (explorer != null) {
+        explorer.close();
+      }
       plugins.close();
       if (ownedStore != null) {
         ownedStore.close();
@@ -322,6 +348,7 @@ public final class PluginHost implements AutoCloseable {
     private JdbcActionStore actionStore;
     private String actionDatabase;
     private ActionSettings actionSettings = ActionSettings.defaults();
+    private ExploreSettings exploreSettings = ExploreSettings.defaults();
 
     private Builder() {}
 
@@ -487,6 +514,12 @@ public final class PluginHost implements AutoCloseable {
       return this;
     }
 
+    /** The semantic root, security policy, limits and built-in backends of {@link PluginHost#explore}. */
+    public Builder exploreSettings(ExploreSettings settings) {
+      this.exploreSettings = Objects.requireNonNull(settings, "settings");
+      return this;
+    }
+
     /** Problems found before the builder (a host file's), reported together with the config problems. */
     Builder problems(List<ConfigViolation> earlier) {
       problems.addAll(earlier);
@@ -529,6 +562,7 @@ public final class PluginHost implements AutoCloseable {
       JdbcActionStore owned = null;
       HostActions hostActions = null;
       HostTools hostTools;
+      HostExplore explorer = null;
       try {
         // The store first: its schema is created or upgraded at boot, and a broken database stops the host early.
         boolean hasActions = validated.stream().anyMatch(v -> !v.spec().descriptor().atlas().actions()
@@ -542,6 +576,7 @@ public final class PluginHost implements AutoCloseable {
           store = owned;
         }
         hosted.boot();
+        explorer = new HostExplore(hosted.all(), exploreSettings, new DispatcherExploreHooks(hosted.hooks()));
         if (store != null) {
           hostActions = new HostActions(store, actionSettings, id -> hosted.contains(id) ? hosted.get(id) : null);
           hostActions.recover();
@@ -550,11 +585,14 @@ public final class PluginHost implements AutoCloseable {
         monitor = new HealthMonitor(hosted, healthInterval, healthCacheTtl, ticker);
         monitor.start();
         if (adminPort != null) {
-          server = AdminServer.start(adminHost, adminPort, hosted, monitor, hostActions);
+          server = AdminServer.start(adminHost, adminPort, hosted, monitor, hostActions, explorer);
         }
       } catch (RuntimeException e) {
         if (monitor != null) {
           monitor.close();
+        }
+        if (explorer != null) {
+          explorer.close();
         }
         hosted.close();
         if (owned != null) {
@@ -564,6 +602,7 @@ public final class PluginHost implements AutoCloseable {
         throw e;
       }
       PluginHost host = new PluginHost(hosted, monitor, server, hook, hostActions, owned, hostTools);
+      host.explore = explorer;
       onSignal.set(host::close);
       return host;
     }

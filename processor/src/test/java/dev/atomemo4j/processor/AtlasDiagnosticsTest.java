@@ -374,7 +374,7 @@ class AtlasDiagnosticsTest {
     Compilation c = compile(p, cfg);
 
     assertThat(c).hadErrorCount(6);
-    for (String code : List.of("type-not-available", "refresh-without-provider", "negative-timeout",
+    for (String code : List.of("type-without-provider", "refresh-without-provider", "negative-timeout",
         "constraint-not-applicable", "bad-regexp", "secret-not-secret-type")) {
       assertThat(c).hadErrorContaining("[atomemo4j:" + code + "]");
     }

@@ -76,9 +76,14 @@ public record AtlasBinding(
         onUninstall, contextLoad, refresh, actions, hooks, datasource, sandbox, routes, schema);
   }
 
-  /** This binding with its {@code @Sandbox}. */
+  /**
+   * This binding with its {@code @Sandbox}; a plugin without {@code @HealthCheck} gets the sandbox's default one
+   * (create and close within 30 s).
+   */
   public AtlasBinding withSandbox(SandboxBinding sandbox) {
-    return new AtlasBinding(manifestResource, types, required, config, factory, initialize, healthCheck, teardown,
+    LifecycleMethod<Probe> probe = healthCheck != null || sandbox == null ? healthCheck
+        : sandbox.defaultHealthCheck();
+    return new AtlasBinding(manifestResource, types, required, config, factory, initialize, probe, teardown,
         onUninstall, contextLoad, refresh, actions, hooks, datasource, sandbox, routes, schema);
   }
 

@@ -183,7 +183,19 @@ public enum Message {
       "Name a public method of the plugin class declared boolean %2$s(%5$s event)."),
   BAD_HOOK_MATCHER("bad-hook-matcher", Diagnostic.Kind.ERROR,
       "the matcher %s of @Hook(%s) method %s must be a public instance method returning boolean and taking one %s",
-      "Declare it as public boolean %1$s(%4$s event).");
+      "Declare it as public boolean %1$s(%4$s event)."),
+  // ---- sandboxes (issue #16)
+  SANDBOX_OUTSIDE_PLUGIN("sandbox-outside-plugin", Diagnostic.Kind.ERROR,
+      "@Sandbox method %s is in %s, which is not a @Plugin class: the host creates backends on the plugin object",
+      "Move the method to the class annotated @Plugin."),
+  BAD_SANDBOX_METHOD("bad-sandbox-method", Diagnostic.Kind.ERROR,
+      "@Sandbox method %s must be a public instance method returning ExploreBackend and taking one Path (the "
+          + "semantic root)", "Declare it as public ExploreBackend %1$s(Path semanticRoot) (any throws clause)."),
+  DUPLICATE_SANDBOX("duplicate-sandbox", Diagnostic.Kind.ERROR,
+      "@Sandbox is on %s and on %s: a plugin has at most one backend factory", "Keep one @Sandbox method."),
+  SANDBOX_PRIORITY_OUT_OF_RANGE("sandbox-priority-out-of-range", Diagnostic.Kind.ERROR,
+      "@Sandbox(priority = %d) is outside %d..%d", "Use a priority from %2$d to %3$d (the built-in bubblewrap "
+          + "backend is 60, the plain process 0; highest is tried first).");
 
   private final String code;
   private final Diagnostic.Kind kind;

@@ -8,6 +8,7 @@ import dev.atomemo4j.processor.model.AtlasModel;
 import dev.atomemo4j.processor.model.ConfigFieldModel;
 import dev.atomemo4j.processor.model.HookModel;
 import dev.atomemo4j.processor.model.PluginModel;
+import dev.atomemo4j.processor.model.SandboxModel;
 import dev.atomemo4j.processor.model.ToolModel;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -80,6 +81,9 @@ final class ManifestGenerator {
     if (!atlas.hooks().isEmpty()) {
       root.put("hooks", hooks(atlas.hooks())); // only when there are hooks: other manifests stay as they were
     }
+    if (atlas.sandbox() != null) {
+      root.put("sandbox", sandbox(atlas.sandbox())); // an addition: formatVersion stays
+    }
     Map<String, JsonValue> hints = new LinkedHashMap<>();
     for (ToolModel t : model.tools()) {
       if (!t.hints().isEmpty()) {
@@ -105,6 +109,17 @@ final class ManifestGenerator {
       out.add(new JsonValue.Obj(m));
     }
     return new JsonValue.Array(out);
+  }
+
+  private static JsonValue sandbox(SandboxModel s) {
+    Map<String, JsonValue> out = new LinkedHashMap<>();
+    out.put("method", JsonValue.of(s.methodName()));
+    out.put("priority", JsonValue.of(s.priority()));
+    out.put("networkIsolation", JsonValue.of(s.networkIsolation()));
+    out.put("filesystemIsolation", JsonValue.of(s.filesystemIsolation()));
+    out.put("unprivilegedExecution", JsonValue.of(s.unprivilegedExecution()));
+    out.put("description", JsonValue.of(s.description()));
+    return new JsonValue.Obj(out);
   }
 
   /** The hints the author set, in a fixed order; unset ones are left out. */

@@ -53,8 +53,7 @@ public final class AtlasReader {
   /** The annotation that will provide each type no element provides yet (atlas-design.md, Declarations). */
   private static final Map<PluginType, String> FUTURE_PROVIDERS = Map.of(
       PluginType.DATASOURCE, "@Datasource",
-      PluginType.INTERACTION, "@Routes",
-      PluginType.SANDBOX, "@Sandbox");
+      PluginType.INTERACTION, "@Routes");
 
   private final Elements elements;
   private final Types types;
@@ -100,6 +99,7 @@ public final class AtlasReader {
       }
     }
     ActionReader.reportMisplaced(round, elements, reporter);
+    SandboxReader.reportMisplaced(round, elements, reporter);
     HookReader.reportMisplaced(round, elements, reporter);
   }
 
@@ -127,7 +127,7 @@ public final class AtlasReader {
       return null;
     }
 
-    List<PluginType> declared = types(typeValues, plugin, lifecycle, firstAction);
+    List<PluginType> declared = types(typeValues, plugin, lifecycle, firstAction, sandboxes.first(pluginClass));
     java.util.Set<String> credentialNames = new java.util.LinkedHashSet<>();
     for (TypeMirror t : plugin.types("credentials")) {
       Element e = types.asElement(t);
@@ -217,7 +217,7 @@ public final class AtlasReader {
   }
 
   private List<PluginType> types(List<AnnotationValue> values, Mirror plugin, Map<String, Found> lifecycle,
-      Mirror firstAction) {
+      Mirror firstAction, Mirror firstSandbox) {
     Map<PluginType, AnnotationValue> seen = new EnumMap<>(PluginType.class);
     List<PluginType> out = new ArrayList<>();
     for (AnnotationValue v : values) {
@@ -234,11 +234,17 @@ public final class AtlasReader {
         reporter.report(Message.TYPE_WITHOUT_PROVIDER, at, t.name(), "@ContextProvider");
       } else if (t == PluginType.ACTION && firstAction == null) {
         reporter.report(Message.TYPE_WITHOUT_PROVIDER, at, t.name(), "@Action");
+      } else if (t == PluginType.SANDBOX && firstSandbox == null) {
+        reporter.report(Message.TYPE_WITHOUT_PROVIDER, at, t.name(), "@Sandbox");
       }
     }
     if (firstAction != null && !seen.containsKey(PluginType.ACTION)) {
       reporter.report(Message.PROVIDER_WITHOUT_TYPE, firstAction.origin(),
           "@Action method " + firstAction.element().getSimpleName(), PluginType.ACTION.name());
+    }
+    if (firstSandbox != null && !seen.containsKey(PluginType.SANDBOX)) {
+      reporter.report(Message.PROVIDER_WITHOUT_TYPE, firstSandbox.origin(),
+          "@Sandbox method " + firstSandbox.element().getSimpleName(), PluginType.SANDBOX.name());
     }
     Found provider = lifecycle.get(Names.CONTEXT_PROVIDER);
     if (provider != null && !seen.containsKey(PluginType.CONTEXT)) {

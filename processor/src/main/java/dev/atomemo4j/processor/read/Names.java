@@ -8,6 +8,7 @@ final class Names {
   static final String PLUGIN = PKG + "Plugin";
   static final String TOOL = PKG + "Tool";
   static final String ACTION = PKG + "Action";
+  static final String SANDBOX = PKG + "Sandbox";
   static final String PARAM = PKG + "Param";
   static final String OPTION = PKG + "Option";
   static final String CREDENTIAL = PKG + "Credential";
@@ -46,6 +47,7 @@ final class Names {
   static final String JAKARTA_DEFAULT_GROUP = "jakarta.validation.groups.Default";
   static final String TOOL_CONTEXT = RT + "ToolContext";
   static final String SECRET = RT + "Secret";
+  static final String EXPLORE_BACKEND = RT + "sandbox.ExploreBackend";
   static final String TOKEN_PATCH = RT + "TokenPatch";
   static final String CREDENTIAL_REQUEST = RT + "CredentialRequest";
   static final String OAUTH2_AUTHORIZE_REQUEST = RT + "OAuth2AuthorizeRequest";
