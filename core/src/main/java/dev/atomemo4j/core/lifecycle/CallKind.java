@@ -19,7 +19,9 @@ public enum CallKind {
   /** {@code @ContextProvider}. */
   CONTEXT_LOAD("context-load", Duration.ofSeconds(10)),
   /** {@code @Refresh}. */
-  REFRESH("refresh", Duration.ofSeconds(30));
+  REFRESH("refresh", Duration.ofSeconds(30)),
+  /** An approved {@code @Action} body ({@code @Action(timeoutMs)} overrides it per action). */
+  ACTION("action", Duration.ofSeconds(60));
 
   private final String wireName;
   private final Duration defaultDeadline;

@@ -5,6 +5,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.atomemo4j.annotations.Approval;
+import dev.atomemo4j.core.actions.ActionCodes;
+import dev.atomemo4j.core.lifecycle.CallKind;
+import dev.atomemo4j.core.lifecycle.CallOutcome;
+import dev.atomemo4j.core.lifecycle.DeadlineCalls;
+import dev.atomemo4j.core.lifecycle.Ticker;
 import dev.atomemo4j.core.lifecycle.PluginInstance;
 import dev.atomemo4j.core.pipeline.ApprovalStage;
 import dev.atomemo4j.core.pipeline.Codec;
@@ -22,6 +27,7 @@ import dev.atomemo4j.runtime.PluginStatus;
 import dev.atomemo4j.runtime.ToolContext;
 import dev.atomemo4j.runtime.spi.ActionBinding;
 import dev.atomemo4j.runtime.spi.Shape;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -31,6 +37,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -62,6 +71,8 @@ public final class HostActions {
   private final Function<String, PluginInstance> plugins;
   private final SecretSealer sealer;
   private final RequestPipeline pipeline;
+  /** Notified whenever this object moves a request, for {@link #awaitFinal}. */
+  private final Object changes = new Object();
 
   /**
    * @param plugins the hosted plugin of an id, or null when there is none
@@ -166,19 +177,73 @@ public final class HostActions {
       throw notPending(get(requestId));
     }
     log.info("action request {} approved by {}", requestId, approver.userId());
+    signal();
     execute(r.id());
     return get(requestId);
   }
 
   /** Denies a pending request; its body never runs. Same checks as {@link #approve}. */
   public ActionRequest deny(String requestId, Approver approver) {
+    return deny(requestId, approver, null);
+  }
+
+  /**
+   * Denies a pending request and stores why ({@code reason}, e.g. "the MCP user declined") as its error, {@code
+   * host:action_denied: <reason>}; null for none. Same checks as {@link #approve}.
+   */
+  public ActionRequest deny(String requestId, Approver approver, String reason) {
     decidable(requestId, approver);
     if (!store.transition(requestId, ActionState.PENDING, ActionState.DENIED, approver.userId(), now(),
-        approver.userId(), null, null)) {
+        approver.userId(), null, reason == null ? null : ActionCodes.DENIED + ": " + reason)) {
       throw notPending(get(requestId));
     }
-    log.info("action request {} denied by {}", requestId, approver.userId());
+    log.info("action request {} denied by {}{}", requestId, approver.userId(), reason == null ? "" : ": " + reason);
+    signal();
     return get(requestId);
+  }
+
+  /**
+   * Waits at most {@code wait} until the request is final (succeeded, failed, denied, expired, interrupted) and
+   * returns it as it is then. A decision made on this host wakes the wait at once; one made by another host sharing
+   * the store is seen within {@link #POLL}.
+   */
+  public ActionRequest awaitFinal(String requestId, Duration wait) throws InterruptedException {
+    long end = System.nanoTime() + wait.toNanos();
+    synchronized (changes) {
+      while (true) {
+        ActionRequest r = get(requestId);
+        long left = end - System.nanoTime();
+        if (isFinal(r.state()) || left <= 0) {
+          return r;
+        }
+        long millis = Math.max(1, Math.min(TimeUnit.NANOSECONDS.toMillis(left), POLL.toMillis()));
+        changes.wait(millis);
+      }
+    }
+  }
+
+  /** How often {@link #awaitFinal} looks at the store for decisions made by other hosts. */
+  static final Duration POLL = Duration.ofMillis(200);
+
+  private static boolean isFinal(ActionState s) {
+    return s.next().isEmpty();
+  }
+
+  /** Wakes {@link #awaitFinal} callers: a request of this host changed. */
+  private void signal() {
+    synchronized (changes) {
+      changes.notifyAll();
+    }
+  }
+
+  /**
+   * A core {@link dev.atomemo4j.core.actions.ActionGateway} onto {@code pluginId}'s actions, for a front end that
+   * is a peer of the host (the MCP server): it proposes and decides through this object, as a user with the
+   * approver role.
+   */
+  public dev.atomemo4j.core.actions.ActionGateway gateway(String pluginId) {
+    plugin(pluginId);
+    return new HostActionGateway(this, pluginId);
   }
 
   /**
@@ -188,6 +253,14 @@ public final class HostActions {
    * @return whether this call ran it
    */
   public boolean execute(String requestId) {
+    try {
+      return executeOnce(requestId);
+    } finally {
+      signal();
+    }
+  }
+
+  private boolean executeOnce(String requestId) {
     ActionRequest r = get(requestId);
     PluginInstance plugin = plugin(r.pluginId());
     ActionBinding action = plugin.descriptor().atlas().action(r.action()).orElseThrow();
@@ -208,10 +281,29 @@ public final class HostActions {
     Exchange ex = new Exchange(PipelineRequest.executeAction(requestId, r.action(), parameters, credentials,
         Optional.empty()), plugin.descriptor(), secrets);
     ex.attributes().put(InvokeStage.PLUGIN_OBJECT, plugin.pluginObject());
-    try {
-      pipeline.run(ex).join();
-    } catch (CompletionException e) {
-      Throwable cause = e.getCause();
+    AtomicBoolean deadlinePassed = new AtomicBoolean();
+    ex.attributes().put(DEADLINE_PASSED, deadlinePassed);
+    Duration deadline = plugin.actionDeadline(action.timeout());
+    // The body runs on a thread of its own under its deadline; every transition after the claim is made here.
+    CallOutcome<Void> outcome = BODIES.run(r.pluginId(), CallKind.ACTION, deadline, () -> pipeline.run(ex).join())
+        .join();
+    if (outcome.timedOut()) {
+      deadlinePassed.set(true); // a claim not made yet is refused (see claim): the body cannot start after this
+      CompletionStage<?> pending = ex.pendingResult();
+      if (pending != null) {
+        pending.toCompletableFuture().cancel(true);
+      }
+      boolean failed = store.transition(requestId, ActionState.EXECUTING, ActionState.FAILED, settings.hostId(),
+          now(), null, null, ActionCodes.TIMEOUT + ": the body of `" + r.action() + "` ran past its deadline of "
+              + deadline.toMillis() + " ms and was interrupted; its effect may be partial");
+      if (failed) {
+        log.warn("action request {} failed: {} after {} ms", requestId, ActionCodes.TIMEOUT, deadline.toMillis());
+      }
+      return failed;
+    }
+    if (outcome.failure() != null) {
+      Throwable cause = outcome.failure() instanceof CompletionException c && c.getCause() != null ? c.getCause()
+          : outcome.failure();
       if (cause instanceof RequestFailure f && f.code().equals(ErrorCodes.APPROVAL_REQUIRED)) {
         return false; // not approved, or another caller claimed it: nothing ran here
       }
@@ -245,6 +337,9 @@ public final class HostActions {
         n++;
       }
     }
+    if (n > 0) {
+      signal();
+    }
     return n;
   }
 
@@ -269,7 +364,8 @@ public final class HostActions {
   /** Claims the request for execution: approved → executing, or pending → executing for auto. */
   private boolean claim(Exchange ex) {
     ActionRequest r = store.find(ex.requestId()).orElse(null);
-    if (r == null) {
+    AtomicBoolean deadlinePassed = (AtomicBoolean) ex.attributes().get(DEADLINE_PASSED);
+    if (r == null || (deadlinePassed != null && deadlinePassed.get())) {
       return false;
     }
     boolean won = claim(r);
@@ -288,6 +384,13 @@ public final class HostActions {
   }
 
   private static final String CLAIMED = "atomemo4j.host.claimed";
+  /** An {@code AtomicBoolean}: set when the body's deadline passed, so a late claim is refused. */
+  private static final String DEADLINE_PASSED = "atomemo4j.host.deadline-passed";
+  /**
+   * Runs action bodies, each on a thread of its own, under their deadlines. Shared by every host in the process:
+   * its only thread is the daemon timer, and a body's thread ends with the body.
+   */
+  private static final DeadlineCalls BODIES = new DeadlineCalls(Ticker.SYSTEM);
 
   private static boolean wasClaimed(Exchange ex) {
     return ex.attributes().containsKey(CLAIMED);
