@@ -99,6 +99,27 @@ class ActionDiagnosticsTest {
   }
 
   @Test
+  void anActionsDeclaredDeadlineIsCarriedByItsBinding() throws Exception {
+    Compilation c = compile(actionPlugin("",
+        "  @Action(name = \"open_ticket\", description = \"d\", actionType = \"t.c\", timeoutMs = 2500)",
+        "  public void open() {}"));
+
+    assertThat(c).succeededWithoutWarnings();
+    String registry = c.generatedSourceFile("demo.DemoRegistry").orElseThrow().getCharContent(true).toString();
+    assertThat(registry).contains("Duration.ofMillis(2500L))");
+  }
+
+  @Test
+  void aNegativeActionDeadlineIsAnErrorOnTheAttribute() {
+    JavaFileObject p = actionPlugin("",
+        "  @Action(name = \"open_ticket\", description = \"d\", actionType = \"t.c\", timeoutMs = -1)",
+        "  public void open() {}");
+
+    assertThat(compile(p)).hadErrorContaining("[atomemo4j:negative-timeout] timeoutMs = -1 is negative").inFile(p)
+        .onLine(6);
+  }
+
+  @Test
   @Covers("bad-action-name")
   void aTooShortActionNameIsAnError() {
     JavaFileObject p = actionPlugin("",

@@ -6,10 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.atomemo4j.annotations.Approval;
 import dev.atomemo4j.core.actions.ActionCodes;
-import dev.atomemo4j.core.lifecycle.CallKind;
-import dev.atomemo4j.core.lifecycle.CallOutcome;
-import dev.atomemo4j.core.lifecycle.DeadlineCalls;
-import dev.atomemo4j.core.lifecycle.Ticker;
 import dev.atomemo4j.core.lifecycle.PluginInstance;
 import dev.atomemo4j.core.pipeline.ApprovalStage;
 import dev.atomemo4j.core.pipeline.Codec;
@@ -39,7 +35,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -85,7 +80,7 @@ public final class HostActions {
     this.pipeline = RequestPipeline.builder()
         .add(RequestPipeline.Phase.VALIDATE, new ValidateStage(HostActions::context))
         .add(RequestPipeline.Phase.APPROVAL, new ApprovalStage(this::claim))
-        .add(RequestPipeline.Phase.INVOKE, new InvokeStage())
+        .add(RequestPipeline.Phase.INVOKE, new DeadlineInvokeStage())
         .build(Runnable::run);
   }
 
@@ -281,34 +276,18 @@ public final class HostActions {
     Exchange ex = new Exchange(PipelineRequest.executeAction(requestId, r.action(), parameters, credentials,
         Optional.empty()), plugin.descriptor(), secrets);
     ex.attributes().put(InvokeStage.PLUGIN_OBJECT, plugin.pluginObject());
-    AtomicBoolean deadlinePassed = new AtomicBoolean();
-    ex.attributes().put(DEADLINE_PASSED, deadlinePassed);
-    Duration deadline = plugin.actionDeadline(action.timeout());
-    // The body runs on a thread of its own under its deadline; every transition after the claim is made here.
-    CallOutcome<Void> outcome = BODIES.run(r.pluginId(), CallKind.ACTION, deadline, () -> pipeline.run(ex).join())
-        .join();
-    if (outcome.timedOut()) {
-      deadlinePassed.set(true); // a claim not made yet is refused (see claim): the body cannot start after this
-      CompletionStage<?> pending = ex.pendingResult();
-      if (pending != null) {
-        pending.toCompletableFuture().cancel(true);
-      }
-      boolean failed = store.transition(requestId, ActionState.EXECUTING, ActionState.FAILED, settings.hostId(),
-          now(), null, null, ActionCodes.TIMEOUT + ": the body of `" + r.action() + "` ran past its deadline of "
-              + deadline.toMillis() + " ms and was interrupted; its effect may be partial");
-      if (failed) {
-        log.warn("action request {} failed: {} after {} ms", requestId, ActionCodes.TIMEOUT, deadline.toMillis());
-      }
-      return failed;
-    }
-    if (outcome.failure() != null) {
-      Throwable cause = outcome.failure() instanceof CompletionException c && c.getCause() != null ? c.getCause()
-          : outcome.failure();
+    ex.attributes().put(DeadlineInvokeStage.PLUGIN_ID, r.pluginId());
+    ex.attributes().put(DeadlineInvokeStage.DEADLINE, plugin.actionDeadline(action.timeout()));
+    try {
+      pipeline.run(ex).join();
+    } catch (CompletionException e) {
+      Throwable cause = e.getCause();
       if (cause instanceof RequestFailure f && f.code().equals(ErrorCodes.APPROVAL_REQUIRED)) {
         return false; // not approved, or another caller claimed it: nothing ran here
       }
       String code = cause instanceof RequestFailure f ? f.code() : ErrorCodes.EXCEPTION;
-      String message = secrets.scrub(cause.getClass().getSimpleName() + ": " + cause.getMessage());
+      String message = secrets.scrub(cause instanceof RequestFailure ? cause.getMessage()
+          : cause.getClass().getSimpleName() + ": " + cause.getMessage());
       failIfClaimed(r, code, message);
       log.warn("action request {} failed: {} {}", requestId, code, message);
       return wasClaimed(ex);
@@ -364,8 +343,7 @@ public final class HostActions {
   /** Claims the request for execution: approved → executing, or pending → executing for auto. */
   private boolean claim(Exchange ex) {
     ActionRequest r = store.find(ex.requestId()).orElse(null);
-    AtomicBoolean deadlinePassed = (AtomicBoolean) ex.attributes().get(DEADLINE_PASSED);
-    if (r == null || (deadlinePassed != null && deadlinePassed.get())) {
+    if (r == null) {
       return false;
     }
     boolean won = claim(r);
@@ -384,13 +362,7 @@ public final class HostActions {
   }
 
   private static final String CLAIMED = "atomemo4j.host.claimed";
-  /** An {@code AtomicBoolean}: set when the body's deadline passed, so a late claim is refused. */
-  private static final String DEADLINE_PASSED = "atomemo4j.host.deadline-passed";
-  /**
-   * Runs action bodies, each on a thread of its own, under their deadlines. Shared by every host in the process:
-   * its only thread is the daemon timer, and a body's thread ends with the body.
-   */
-  private static final DeadlineCalls BODIES = new DeadlineCalls(Ticker.SYSTEM);
+
 
   private static boolean wasClaimed(Exchange ex) {
     return ex.attributes().containsKey(CLAIMED);
