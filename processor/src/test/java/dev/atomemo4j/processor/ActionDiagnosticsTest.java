@@ -53,6 +53,28 @@ class ActionDiagnosticsTest {
   }
 
   @Test
+  void anAutoActionIsListedAmongTheDefinitionsToolsForTheHub() {
+    Compilation c = compile(actionPlugin("",
+        "  @Action(name = \"stamp_form\", description = \"Stamps a form.\", actionType = \"form.stamp\",",
+        "      approval = Approval.AUTO)",
+        "  public String stamp(@Param(name = \"form\") String form) { return form; }"));
+
+    assertThat(c).succeeded();
+    String definition = Sources.resource(c, "META-INF/atomemo4j/demo-plugin/definition.json").replaceAll("\\s+", "");
+    assertThat(definition).contains("\"tools\":[{\"name\":\"stamp_form\"").contains("\"name\":\"form\"")
+        .contains("Stampsaform.");
+  }
+
+  @Test
+  void aManualActionIsNotListedAmongTheDefinitionsTools() {
+    Compilation c = compile(actionPlugin("",
+        "  @Action(name = \"open_ticket\", description = \"Opens a ticket.\", actionType = \"ticket.create\")",
+        "  public void openTicket(@Param(name = \"title\") String title) {}"));
+
+    assertThat(Sources.resource(c, "META-INF/atomemo4j/demo-plugin/definition.json")).doesNotContain("open_ticket");
+  }
+
+  @Test
   void anActionParameterWithoutParamIsNamedAfterItsSourceNameAsToolParametersAre() {
     Compilation c = compile(actionPlugin("",
         "  @Action(name = \"open_ticket\", description = \"Opens a ticket.\", actionType = \"ticket.create\")",
