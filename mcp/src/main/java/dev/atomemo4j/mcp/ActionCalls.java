@@ -68,7 +68,7 @@ final class ActionCalls {
     } catch (ActionRefusal refused) {
       return error(ErrorObjects.error(refused.code(), refused.getMessage()));
     } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      // The server is closing; the request stays stored as it is. The flag is cleared below: the SDK reuses threads.
       return error(ErrorObjects.error(dev.atomemo4j.core.pipeline.ErrorCodes.SHUTTING_DOWN,
           "the server is shutting down"));
     } finally {
