@@ -95,6 +95,18 @@ class ActionDeadlineTest {
   }
 
   @Test
+  void aHostFileSetsAPluginsActionDeadlineUnderTimeouts() {
+    HostFile file = HostFile.parse(String.join("\n",
+        "plugins:",
+        "  - registry: " + ActionsPluginRegistry.class.getName(),
+        "    timeouts:",
+        "      action: 3s"), "host.yaml", java.util.Map.of(), getClass().getClassLoader());
+    host = file.toBuilder().actionStore(store).installShutdownHook(false).start();
+
+    assertThat(host.plugin("actions").actionDeadline(null)).isEqualTo(Duration.ofSeconds(3));
+  }
+
+  @Test
   void theDefaultActionDeadlineIsSixtySeconds() {
     assertThat(CallKind.ACTION.defaultDeadline()).isEqualTo(Duration.ofSeconds(60));
   }
