@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.atomemo4j.annotations.Approval;
 import dev.atomemo4j.core.actions.ActionCodes;
+import dev.atomemo4j.core.actions.ActionGateway;
+import dev.atomemo4j.core.actions.ActionOutcome;
 import dev.atomemo4j.host.PluginHost;
 import dev.atomemo4j.host.actions.ActionRequest;
 import dev.atomemo4j.host.actions.ActionState;
@@ -14,10 +17,15 @@ import dev.atomemo4j.host.actions.AuditEntry;
 import dev.atomemo4j.host.actions.JdbcActionStore;
 import dev.atomemo4j.mcp.fixture.Desk;
 import dev.atomemo4j.mcp.fixture.DeskRegistry;
+import dev.atomemo4j.runtime.spi.ActionBinding;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -165,6 +173,63 @@ class ActionsHttpInteropTest {
 
     host.actions().approve(r.id(), Approver.of("root", Approver.ADMIN));
     assertThat(Desk.runsOf(r.id())).as("the stored request runs once an admin approves it").isEqualTo(1);
+  }
+
+  @Test
+  void anAdminOnlyCallGetsTheResultWhenAnAdminApprovesWhileItWaits() throws Exception {
+    CountDownLatch proposed = new CountDownLatch(1);
+    AtomicReference<String> requestId = new AtomicReference<>();
+    ActionGateway gateway = host.actions().gateway("front-desk");
+    // The same gateway, telling the test when the request is stored: the admin decides only then.
+    ActionGateway watched = new ActionGateway() {
+      public String pluginId() {
+        return gateway.pluginId();
+      }
+
+      public Approval mode(ActionBinding action) {
+        return gateway.mode(action);
+      }
+
+      public ActionOutcome propose(String action, JsonNode input, String requester) {
+        ActionOutcome o = gateway.propose(action, input, requester);
+        requestId.set(o.requestId());
+        proposed.countDown();
+        return o;
+      }
+
+      public ActionOutcome approve(String id, String approver) {
+        return gateway.approve(id, approver);
+      }
+
+      public ActionOutcome deny(String id, String approver, String reason) {
+        return gateway.deny(id, approver, reason);
+      }
+
+      public ActionOutcome await(String id, Duration wait) throws InterruptedException {
+        return gateway.await(id, wait);
+      }
+    };
+    try (McpPluginServer.Running waiting = McpPluginServer.builder(new DeskRegistry().descriptor())
+        .actions(watched).approvalWait(Duration.ofMinutes(2)).build()
+        .serveHttp(new InetSocketAddress("127.0.0.1", 0))) {
+      ObjectNode plan = plan();
+      plan.put("http", waiting.url().orElseThrow().toString()).put("clientName", "patient-client");
+      NodeClient.call(plan, "shred_files", "{\"room\":\"basement\"}");
+      CompletableFuture<JsonNode> report = CompletableFuture.supplyAsync(() -> {
+        try {
+          return NodeClient.run(plan);
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      });
+      assertThat(proposed.await(60, TimeUnit.SECONDS)).as("the call proposed the request").isTrue();
+      host.actions().approve(requestId.get(), Approver.of("root", Approver.ADMIN));
+
+      JsonNode result = report.get(120, TimeUnit.SECONDS).path("steps").get(0).path("result");
+      assertThat(result.path("isError").asBoolean()).as("%s", result).isFalse();
+      assertThat(result.path("content").get(0).path("text").asText()).isEqualTo("shredded basement");
+      assertThat(Desk.runsOf(requestId.get())).isEqualTo(1);
+    }
   }
 
   @Test
