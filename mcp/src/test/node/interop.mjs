@@ -5,6 +5,7 @@ import { readFileSync } from "node:fs";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
+import { ElicitRequestSchema } from "@modelcontextprotocol/sdk/types.js";
 
 const plan = JSON.parse(readFileSync(process.argv[2], "utf8"));
 let stderr = "";
@@ -15,8 +16,18 @@ if (plan.stdio) {
 } else {
   transport = new StreamableHTTPClientTransport(new URL(plan.http));
 }
-const client = new Client({ name: "atomemo4j-interop", version: "1.0.0" });
-const report = { steps: [] };
+// plan.elicitation: {"answer": "accept" | "decline" | "cancel"} declares the elicitation capability and answers
+// every question so (recording it); without it the client declares no elicitation, as many clients do not.
+const client = new Client({ name: plan.clientName ?? "atomemo4j-interop", version: "1.0.0" },
+  plan.elicitation ? { capabilities: { elicitation: {} } } : {});
+const report = { steps: [], elicitations: [] };
+if (plan.elicitation) {
+  client.setRequestHandler(ElicitRequestSchema, async (request) => {
+    report.elicitations.push(request.params);
+    return plan.elicitation.answer === "accept" ? { action: "accept", content: {} }
+      : { action: plan.elicitation.answer };
+  });
+}
 const waitFor = async (predicate, ms) => {
   const end = Date.now() + ms;
   while (!predicate() && Date.now() < end) await new Promise((r) => setTimeout(r, 20));

@@ -43,4 +43,11 @@ public @interface Action {
    * {@code "Open a {priority} ticket: {title}"}. Secret parameters are never filled in. Empty: the description.
    */
   String summary() default "";
+
+  /**
+   * The deadline of the body in milliseconds, once approved: at it the body's thread is interrupted and the request
+   * ends {@code failed} with {@code host:action_timeout}. 0: the host's default for actions (60 s); every deadline
+   * is capped at the host's maximum.
+   */
+  long timeoutMs() default 0;
 }

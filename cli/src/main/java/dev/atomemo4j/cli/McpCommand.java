@@ -37,7 +37,9 @@ import picocli.CommandLine.Spec;
         "Serves a plugin's tools over the Model Context Protocol: on stdio by default, or streamable HTTP at",
         "http://127.0.0.1:PORT/mcp with --http. The plugin is a Maven module (built first) or a jar. Credentials come",
         "from ATOMEMO4J_CREDENTIAL_<NAME> environment variables (JSON objects) and --credentials FILE; they are",
-        "never printed. Exit status: 0 stopped, 2 bad input (no plugin, several without --plugin, bad credentials)."})
+        "never printed. With --host-file host.yaml the plugin runs in a PluginHost booted from that file: its",
+        "context plugins are served as resources and its @Actions as tools, approved through the host's store.",
+        "Exit status: 0 stopped, 2 bad input (no plugin, several without --plugin, bad credentials or host file)."})
 final class McpCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -64,6 +66,17 @@ final class McpCommand implements Callable<Integer> {
 
   @Option(names = "--debug", description = "add the plugin exception's stack to tool errors")
   boolean debug;
+
+  // Not --host: that option already names the address --http binds.
+  @Option(names = "--host-file", paramLabel = "FILE",
+      description = "boot a PluginHost from this host file: its context plugins become resources, the plugin's "
+          + "actions tools approved through the host's store (admin API, store and settings as the file says)")
+  Path hostFile;
+
+  @Option(names = "--approval-wait", paramLabel = "SECONDS", defaultValue = "60",
+      description = "how long an admin-only action call waits for an admin's decision before answering it pending "
+          + "(default ${DEFAULT-VALUE})")
+  long approvalWaitSeconds;
 
   @Override
   public Integer call() throws Exception {
@@ -99,26 +112,41 @@ final class McpCommand implements Callable<Integer> {
         err.println("atomemo4j: " + e.getMessage());
         return ExitCodes.BAD_INPUT;
       }
-      McpPluginServer server = McpPluginServer.builder(plugin).credentials(credentials).withStackTraces(debug).build();
-      if (httpPort == null) {
-        err.println("atomemo4j: serving " + plugin.name() + " " + plugin.version() + " over MCP on stdio");
-        err.flush();
-        try (McpPluginServer.Running running = server.serveStdio(System.in, System.out)) {
-          running.awaitClosed();
+      McpPluginServer.Builder builder = McpPluginServer.builder(plugin).credentials(credentials)
+          .withStackTraces(debug).approvalWait(java.time.Duration.ofSeconds(Math.max(0, approvalWaitSeconds)));
+      try (HostedFrontEnd hosted = hostFile == null ? HostedFrontEnd.NONE : HostedFrontEnd.boot(hostFile, plugin)) {
+        hosted.configure(builder);
+        if (hostFile != null) {
+          err.println("atomemo4j: " + hosted.describe());
         }
-        return ExitCodes.OK;
+        return serve(builder.build(), plugin, credentials, err);
+      } catch (HostedFrontEnd.HostFileProblem e) {
+        err.println("atomemo4j: " + e.getMessage());
+        return ExitCodes.BAD_INPUT;
       }
-      try (McpPluginServer.Running running = server.serveHttp(new InetSocketAddress(host, httpPort))) {
-        Runtime.getRuntime().addShutdownHook(new Thread(running::close, "atomemo4j-mcp-shutdown"));
-        PrintWriter out = spec.commandLine().getOut();
-        out.println("atomemo4j: serving " + plugin.name() + " " + plugin.version() + " over MCP at "
-            + running.url().orElseThrow() + " (credentials: " + credentialNames(plugin, credentials) + ")");
-        out.println("Stop with Ctrl-C or SIGTERM.");
-        out.flush();
+    }
+  }
+
+  private int serve(McpPluginServer server, PluginDescriptor plugin, McpCredentials credentials, PrintWriter err)
+      throws Exception {
+    if (httpPort == null) {
+      err.println("atomemo4j: serving " + plugin.name() + " " + plugin.version() + " over MCP on stdio");
+      err.flush();
+      try (McpPluginServer.Running running = server.serveStdio(System.in, System.out)) {
         running.awaitClosed();
       }
       return ExitCodes.OK;
     }
+    try (McpPluginServer.Running running = server.serveHttp(new InetSocketAddress(host, httpPort))) {
+      Runtime.getRuntime().addShutdownHook(new Thread(running::close, "atomemo4j-mcp-shutdown"));
+      PrintWriter out = spec.commandLine().getOut();
+      out.println("atomemo4j: serving " + plugin.name() + " " + plugin.version() + " over MCP at "
+          + running.url().orElseThrow() + " (credentials: " + credentialNames(plugin, credentials) + ")");
+      out.println("Stop with Ctrl-C or SIGTERM.");
+      out.flush();
+      running.awaitClosed();
+    }
+    return ExitCodes.OK;
   }
 
   private static String credentialNames(PluginDescriptor plugin, McpCredentials credentials) {

@@ -233,6 +233,36 @@ class LauncherIT {
   }
 
   @Test
+  void mcpWithAHostFileServesTheHostsContextPluginsAsResources() throws Exception {
+    Path out = Files.createTempFile("atomemo4j-mcp-host-out", ".txt");
+    Path err = Files.createTempFile("atomemo4j-mcp-host-err", ".txt");
+    ProcessBuilder command = new ProcessBuilder(ROOT.resolve("atomemo4j").toString(), "mcp",
+        "examples/company-glossary", "--host-file", "examples/company-glossary/host.yaml")
+        .directory(ROOT.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile());
+    command.environment().put("GLOSSARY_ADMIN_PORT", "0");
+    Process mcp = command.start();
+    try (var in = mcp.getOutputStream()) {
+      in.write(String.join("\n",
+          "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
+              + "\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"it\",\"version\":\"1\"}}}",
+          "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}",
+          "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"resources/list\",\"params\":{}}",
+          "").getBytes(StandardCharsets.UTF_8));
+      in.flush();
+      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(4);
+      while (Files.readAllLines(out).size() < 2 && mcp.isAlive() && System.nanoTime() < deadline) {
+        Thread.sleep(200);
+      }
+    }
+    assertThat(mcp.waitFor(60, TimeUnit.SECONDS)).as("the server ended with its input").isTrue();
+    List<String> lines = Files.readAllLines(out);
+    assertThat(lines).as("stderr: %s", Files.readString(err)).hasSize(2);
+    assertThat(lines.get(1)).contains("atomemo4j://context/company-glossary");
+    assertThat(Files.readString(err)).contains("host booted: 1 plugin(s), 1 context resource(s)");
+    assertThat(mcp.exitValue()).isZero();
+  }
+
+  @Test
   void mcpWithoutAPluginGivesOneLineAndExitStatusTwo() throws Exception {
     Result r = launch("mcp", "does-not-exist.jar");
 

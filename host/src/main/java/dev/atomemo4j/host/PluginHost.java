@@ -179,6 +179,14 @@ public final class PluginHost implements AutoCloseable {
 
   // ---- plugins ---------------------------------------------------------------------------------------------------
 
+  /**
+   * The core's view of the hosted plugins, for another front end in the same process (the MCP server lists the
+   * context plugins among them as resources). Their lifecycle stays with this host.
+   */
+  public HostedPlugins hosted() {
+    return plugins;
+  }
+
   /** Every plugin, in registration order. */
   public List<PluginInstance> plugins() {
     return plugins.all();

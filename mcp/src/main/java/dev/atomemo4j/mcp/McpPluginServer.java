@@ -1,6 +1,7 @@
 package dev.atomemo4j.mcp;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.atomemo4j.core.actions.ActionGateway;
 import dev.atomemo4j.core.lifecycle.HostedPlugins;
 import dev.atomemo4j.runtime.spi.PluginDescriptor;
 import dev.atomemo4j.runtime.spi.PluginRegistry;
@@ -16,6 +17,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -42,6 +45,11 @@ import java.util.concurrent.TimeUnit;
  */
 public final class McpPluginServer {
 
+  /** How long an {@code admin-only} action call waits for a decision by default. */
+  public static final Duration DEFAULT_APPROVAL_WAIT = Duration.ofSeconds(60);
+  /** How long the user may take to answer an approval question by default. */
+  public static final Duration DEFAULT_ELICITATION_TIMEOUT = Duration.ofMinutes(5);
+
   /** The path of the streamable HTTP endpoint. */
   public static final String HTTP_ENDPOINT = "/mcp";
 
@@ -49,12 +57,18 @@ public final class McpPluginServer {
   private final McpCredentials credentials;
   private final boolean withStackTraces;
   private final HostedPlugins contexts;
+  private final ActionGateway actions;
+  private final Duration approvalWait;
+  private final Duration elicitationTimeout;
 
   private McpPluginServer(Builder b) {
     this.plugin = b.plugin;
     this.credentials = b.credentials;
     this.withStackTraces = b.withStackTraces;
     this.contexts = b.contexts;
+    this.actions = b.actions;
+    this.approvalWait = b.approvalWait;
+    this.elicitationTimeout = b.elicitationTimeout;
   }
 
   public static Builder builder(PluginDescriptor plugin) {
@@ -79,9 +93,11 @@ public final class McpPluginServer {
     StdioServerTransportProvider transport = new StdioServerTransportProvider(mapper(), tapped, out);
     ExecutorService continuations = continuations();
     ToolCalls toolCalls = new ToolCalls(plugin, credentials, calls, withStackTraces, continuations);
-    McpSyncServer server = configure(McpServer.sync(transport), toolCalls).build();
+    ActionCalls actionCalls = actionCalls();
+    McpSyncServer server = configure(McpServer.sync(transport), toolCalls, actionCalls).build();
     return new Running(null, tapped.ended(), () -> {
       toolCalls.cancelAll();
+      actionCalls.cancelAll();
       server.closeGracefully();
       continuations.shutdownNow();
     });
@@ -99,12 +115,14 @@ public final class McpPluginServer {
         .build();
     ExecutorService continuations = continuations();
     ToolCalls toolCalls = new ToolCalls(plugin, credentials, calls, withStackTraces, continuations);
-    McpSyncServer server = configure(McpServer.sync(transport), toolCalls).build();
+    ActionCalls actionCalls = actionCalls();
+    McpSyncServer server = configure(McpServer.sync(transport), toolCalls, actionCalls).build();
     HttpEndpoint http = HttpEndpoint.start(address, transport, new JsonRpcTap(calls));
     CountDownLatch closed = new CountDownLatch(1);
     return new Running(http.url(HTTP_ENDPOINT), closed, () -> {
       try {
         toolCalls.cancelAll();
+        actionCalls.cancelAll();
         server.closeGracefully();
         http.stop();
       } finally {
@@ -114,13 +132,28 @@ public final class McpPluginServer {
     });
   }
 
-  private McpServer.SyncSpecification<?> configure(McpServer.SyncSpecification<?> spec, ToolCalls toolCalls) {
-    List<McpServerFeatures.SyncToolSpecification> tools = ToolSpecs.of(plugin).stream()
+  private ActionCalls actionCalls() {
+    return new ActionCalls(actions, approvalWait);
+  }
+
+  private McpServer.SyncSpecification<?> configure(McpServer.SyncSpecification<?> spec, ToolCalls toolCalls,
+      ActionCalls actionCalls) {
+    List<McpServerFeatures.SyncToolSpecification> tools = new ArrayList<>(ToolSpecs.of(plugin).stream()
         .map(s -> McpServerFeatures.SyncToolSpecification.builder()
             .tool(s.tool())
             .callHandler((exchange, request) -> toolCalls.call(s, exchange, request))
             .build())
-        .toList();
+        .toList());
+    if (actions != null) {
+      for (ActionSpecs.Spec a : ActionSpecs.of(plugin, actions)) {
+        tools.add(McpServerFeatures.SyncToolSpecification.builder()
+            .tool(a.tool())
+            .callHandler((exchange, request) -> actionCalls.call(a, exchange, request))
+            .build());
+      }
+      // A person answers the approval question: give them longer than the SDK's default request timeout.
+      spec.requestTimeout(elicitationTimeout);
+    }
     McpSchema.ServerCapabilities.Builder capabilities = McpSchema.ServerCapabilities.builder().tools(false);
     List<McpServerFeatures.SyncResourceSpecification> resources = contexts == null ? List.of()
         : ContextResources.of(contexts);
@@ -192,6 +225,9 @@ public final class McpPluginServer {
     private McpCredentials credentials = McpCredentials.none();
     private boolean withStackTraces;
     private HostedPlugins contexts;
+    private ActionGateway actions;
+    private Duration approvalWait = DEFAULT_APPROVAL_WAIT;
+    private Duration elicitationTimeout = DEFAULT_ELICITATION_TIMEOUT;
 
     private Builder(PluginDescriptor plugin) {
       this.plugin = Objects.requireNonNull(plugin, "plugin");
@@ -215,6 +251,34 @@ public final class McpPluginServer {
      */
     public Builder contexts(HostedPlugins hosted) {
       this.contexts = Objects.requireNonNull(hosted, "hosted");
+      return this;
+    }
+
+    /**
+     * Serves the plugin's {@code @Action}s as tools, through {@code gateway} (the host's approval store, e.g.
+     * {@code host.actions().gateway(pluginId)}): {@code manual} asks the user by elicitation, {@code admin-only}
+     * waits for an admin, {@code auto} runs. Without it, actions are not listed.
+     */
+    public Builder actions(ActionGateway gateway) {
+      this.actions = Objects.requireNonNull(gateway, "gateway");
+      return this;
+    }
+
+    /** How long an {@code admin-only} call waits for an admin's decision before answering it pending (60 s). */
+    public Builder approvalWait(Duration wait) {
+      if (wait.isNegative()) {
+        throw new IllegalArgumentException("the approval wait must not be negative, got " + wait);
+      }
+      this.approvalWait = wait;
+      return this;
+    }
+
+    /** How long the server waits for the user's answer to an approval question; no answer denies (5 min). */
+    public Builder elicitationTimeout(Duration timeout) {
+      if (timeout.isZero() || timeout.isNegative()) {
+        throw new IllegalArgumentException("the elicitation timeout must be positive, got " + timeout);
+      }
+      this.elicitationTimeout = timeout;
       return this;
     }
 

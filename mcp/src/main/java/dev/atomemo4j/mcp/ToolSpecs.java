@@ -96,7 +96,7 @@ final class ToolSpecs {
         : inputResource + ".output";
   }
 
-  private static ObjectNode wrapped(ObjectNode schema) {
+  static ObjectNode wrapped(ObjectNode schema) {
     ObjectNode root = JSON.createObjectNode();
     JsonNode dialect = schema.remove("$schema");
     if (dialect != null) {
@@ -164,7 +164,7 @@ final class ToolSpecs {
     return values.hasNext() ? values.next().asText() : null;
   }
 
-  private static JsonNode resource(PluginDescriptor plugin, String path) {
+  static JsonNode resource(PluginDescriptor plugin, String path) {
     try (InputStream in = plugin.anchor().getClassLoader().getResourceAsStream(path)) {
       return in == null ? null : JSON.readTree(in);
     } catch (IOException e) {

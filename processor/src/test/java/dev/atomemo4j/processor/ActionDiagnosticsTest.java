@@ -53,6 +53,28 @@ class ActionDiagnosticsTest {
   }
 
   @Test
+  void anAutoActionIsListedAmongTheDefinitionsToolsForTheHub() {
+    Compilation c = compile(actionPlugin("",
+        "  @Action(name = \"stamp_form\", description = \"Stamps a form.\", actionType = \"form.stamp\",",
+        "      approval = Approval.AUTO)",
+        "  public String stamp(@Param(name = \"form\") String form) { return form; }"));
+
+    assertThat(c).succeeded();
+    String definition = Sources.resource(c, "META-INF/atomemo4j/demo-plugin/definition.json").replaceAll("\\s+", "");
+    assertThat(definition).contains("\"tools\":[{\"name\":\"stamp_form\"").contains("\"name\":\"form\"")
+        .contains("Stampsaform.");
+  }
+
+  @Test
+  void aManualActionIsNotListedAmongTheDefinitionsTools() {
+    Compilation c = compile(actionPlugin("",
+        "  @Action(name = \"open_ticket\", description = \"Opens a ticket.\", actionType = \"ticket.create\")",
+        "  public void openTicket(@Param(name = \"title\") String title) {}"));
+
+    assertThat(Sources.resource(c, "META-INF/atomemo4j/demo-plugin/definition.json")).doesNotContain("open_ticket");
+  }
+
+  @Test
   void anActionParameterWithoutParamIsNamedAfterItsSourceNameAsToolParametersAre() {
     Compilation c = compile(actionPlugin("",
         "  @Action(name = \"open_ticket\", description = \"Opens a ticket.\", actionType = \"ticket.create\")",
@@ -96,6 +118,27 @@ class ActionDiagnosticsTest {
 
     assertThat(compile(p)).hadErrorContaining("[atomemo4j:bad-action-method] @Action method open must be a public")
         .inFile(p).onLine(6);
+  }
+
+  @Test
+  void anActionsDeclaredDeadlineIsCarriedByItsBinding() throws Exception {
+    Compilation c = compile(actionPlugin("",
+        "  @Action(name = \"open_ticket\", description = \"d\", actionType = \"t.c\", timeoutMs = 2500)",
+        "  public void open() {}"));
+
+    assertThat(c).succeededWithoutWarnings();
+    String registry = c.generatedSourceFile("demo.DemoRegistry").orElseThrow().getCharContent(true).toString();
+    assertThat(registry).contains("Duration.ofMillis(2500L))");
+  }
+
+  @Test
+  void aNegativeActionDeadlineIsAnErrorOnTheAttribute() {
+    JavaFileObject p = actionPlugin("",
+        "  @Action(name = \"open_ticket\", description = \"d\", actionType = \"t.c\", timeoutMs = -1)",
+        "  public void open() {}");
+
+    assertThat(compile(p)).hadErrorContaining("[atomemo4j:negative-timeout] timeoutMs = -1 is negative").inFile(p)
+        .onLine(6);
   }
 
   @Test

@@ -113,6 +113,16 @@ public final class Atomemo4j {
       return this;
     }
 
+    /**
+     * The config record of an Atlas plugin whose {@code auto} actions the Hub calls as tools: they run on the plugin
+     * object, created once at start with this config, validated by the generated validator (a violation fails
+     * start-up, listing every problem). Needed only when the plugin takes config and declares an auto action.
+     */
+    public Builder pluginConfig(Object config) {
+      options.pluginConfig(config);
+      return this;
+    }
+
     /** The plugin to run, as a registry instance (for tests and hand-built registries). */
     public Builder registry(PluginRegistry registry) {
       options.registry(registry);

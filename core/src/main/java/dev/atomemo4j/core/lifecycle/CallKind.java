@@ -24,7 +24,10 @@ public enum CallKind {
    * Each {@code @Hook} call (its matcher and handler together). Past it a before-hook rejects (fail closed); an
    * observation hook is logged.
    */
-  HOOK("hook", Duration.ofSeconds(5));
+  HOOK("hook", Duration.ofSeconds(5)),
+
+  /** An approved {@code @Action} body ({@code @Action(timeoutMs)} overrides it per action). */
+  ACTION("action", Duration.ofSeconds(60));
 
   private final String wireName;
   private final Duration defaultDeadline;

@@ -120,9 +120,9 @@ public final class PluginInstance {
     return atlas.contextLoad() != null;
   }
 
-  /** The deadline its calls of a kind run under. */
+  /** The deadline its calls of a kind run under ({@link CallKind#ACTION}: an action that declares none). */
   public Duration deadline(CallKind kind) {
-    AtlasBinding.LifecycleMethod<?> method = method(kind);
+    AtlasBinding.LifecycleMethod<?> method = kind == CallKind.ACTION ? null : method(kind);
     return deadlines.resolve(kind, spec.timeouts().get(kind), method == null ? null : method.timeout());
   }
 
@@ -140,6 +140,14 @@ public final class PluginInstance {
    */
   public dev.atomemo4j.runtime.PluginContext pluginContext() {
     return context;
+  }
+
+  /**
+   * The deadline of one action body: the operator's per-plugin {@code action} deadline, else what the action
+   * declares ({@code declared}, null for none), else the host's default; capped at the host maximum.
+   */
+  public Duration actionDeadline(Duration declared) {
+    return deadlines.resolve(CallKind.ACTION, spec.timeouts().get(CallKind.ACTION), declared);
   }
 
   /** The plugin manifest the processor generated, when the descriptor names one on the classpath. */

@@ -2,6 +2,7 @@ package dev.atomemo4j.runtime.spi;
 
 import dev.atomemo4j.annotations.Approval;
 import dev.atomemo4j.core.pipeline.ApprovalTicket;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
@@ -17,6 +18,7 @@ import java.util.Objects;
  * @param input the parameters' shape, as a tool's
  * @param output the result's shape, or null when it is not typed
  * @param inputSchemaResource classpath path of the action's input JSON Schema
+ * @param timeout the declared deadline of the body ({@code @Action(timeoutMs)}), or null for the host's default
  */
 public record ActionBinding(
     String name,
@@ -29,7 +31,8 @@ public record ActionBinding(
     Shape.Obj input,
     Shape output,
     Executor executor,
-    String inputSchemaResource) {
+    String inputSchemaResource,
+    Duration timeout) {
 
   public ActionBinding {
     Objects.requireNonNull(name, "name");
@@ -37,6 +40,14 @@ public record ActionBinding(
     credentials = List.copyOf(credentials);
     Objects.requireNonNull(input, "input");
     Objects.requireNonNull(executor, "executor");
+  }
+
+  /** A binding without a declared deadline: the host's default applies. */
+  public ActionBinding(String name, String description, String actionType, boolean reversible, Approval approval,
+      List<String> credentials, String summary, Shape.Obj input, Shape output, Executor executor,
+      String inputSchemaResource) {
+    this(name, description, actionType, reversible, approval, credentials, summary, input, output, executor,
+        inputSchemaResource, null);
   }
 
   /** Runs the action body on the plugin object, given the decoded input and the ticket of its approval. */

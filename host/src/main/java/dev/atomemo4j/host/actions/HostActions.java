@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.atomemo4j.annotations.Approval;
+import dev.atomemo4j.core.actions.ActionCodes;
 import dev.atomemo4j.core.lifecycle.PluginInstance;
 import dev.atomemo4j.core.pipeline.ApprovalStage;
 import dev.atomemo4j.core.pipeline.Codec;
@@ -22,6 +23,7 @@ import dev.atomemo4j.runtime.PluginStatus;
 import dev.atomemo4j.runtime.ToolContext;
 import dev.atomemo4j.runtime.spi.ActionBinding;
 import dev.atomemo4j.runtime.spi.Shape;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -31,6 +33,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -62,6 +66,8 @@ public final class HostActions {
   private final Function<String, PluginInstance> plugins;
   private final SecretSealer sealer;
   private final RequestPipeline pipeline;
+  /** Notified whenever this object moves a request, for {@link #awaitFinal}. */
+  private final Object changes = new Object();
 
   /**
    * @param plugins the hosted plugin of an id, or null when there is none
@@ -74,7 +80,7 @@ public final class HostActions {
     this.pipeline = RequestPipeline.builder()
         .add(RequestPipeline.Phase.VALIDATE, new ValidateStage(HostActions::context))
         .add(RequestPipeline.Phase.APPROVAL, new ApprovalStage(this::claim))
-        .add(RequestPipeline.Phase.INVOKE, new InvokeStage())
+        .add(RequestPipeline.Phase.INVOKE, new DeadlineInvokeStage())
         .build(Runnable::run);
   }
 
@@ -166,19 +172,73 @@ public final class HostActions {
       throw notPending(get(requestId));
     }
     log.info("action request {} approved by {}", requestId, approver.userId());
+    signal();
     execute(r.id());
     return get(requestId);
   }
 
   /** Denies a pending request; its body never runs. Same checks as {@link #approve}. */
   public ActionRequest deny(String requestId, Approver approver) {
+    return deny(requestId, approver, null);
+  }
+
+  /**
+   * Denies a pending request and stores why ({@code reason}, e.g. "the MCP user declined") as its error, {@code
+   * host:action_denied: <reason>}; null for none. Same checks as {@link #approve}.
+   */
+  public ActionRequest deny(String requestId, Approver approver, String reason) {
     decidable(requestId, approver);
     if (!store.transition(requestId, ActionState.PENDING, ActionState.DENIED, approver.userId(), now(),
-        approver.userId(), null, null)) {
+        approver.userId(), null, reason == null ? null : ActionCodes.DENIED + ": " + reason)) {
       throw notPending(get(requestId));
     }
-    log.info("action request {} denied by {}", requestId, approver.userId());
+    log.info("action request {} denied by {}{}", requestId, approver.userId(), reason == null ? "" : ": " + reason);
+    signal();
     return get(requestId);
+  }
+
+  /**
+   * Waits at most {@code wait} until the request is final (succeeded, failed, denied, expired, interrupted) and
+   * returns it as it is then. A decision made on this host wakes the wait at once; one made by another host sharing
+   * the store is seen within {@link #POLL}.
+   */
+  public ActionRequest awaitFinal(String requestId, Duration wait) throws InterruptedException {
+    long end = System.nanoTime() + wait.toNanos();
+    synchronized (changes) {
+      while (true) {
+        ActionRequest r = get(requestId);
+        long left = end - System.nanoTime();
+        if (isFinal(r.state()) || left <= 0) {
+          return r;
+        }
+        long millis = Math.max(1, Math.min(TimeUnit.NANOSECONDS.toMillis(left), POLL.toMillis()));
+        changes.wait(millis);
+      }
+    }
+  }
+
+  /** How often {@link #awaitFinal} looks at the store for decisions made by other hosts. */
+  static final Duration POLL = Duration.ofMillis(200);
+
+  private static boolean isFinal(ActionState s) {
+    return s.next().isEmpty();
+  }
+
+  /** Wakes {@link #awaitFinal} callers: a request of this host changed. */
+  private void signal() {
+    synchronized (changes) {
+      changes.notifyAll();
+    }
+  }
+
+  /**
+   * A core {@link dev.atomemo4j.core.actions.ActionGateway} onto {@code pluginId}'s actions, for a front end that
+   * is a peer of the host (the MCP server): it proposes and decides through this object, as a user with the
+   * approver role.
+   */
+  public dev.atomemo4j.core.actions.ActionGateway gateway(String pluginId) {
+    plugin(pluginId);
+    return new HostActionGateway(this, pluginId);
   }
 
   /**
@@ -188,6 +248,14 @@ public final class HostActions {
    * @return whether this call ran it
    */
   public boolean execute(String requestId) {
+    try {
+      return executeOnce(requestId);
+    } finally {
+      signal();
+    }
+  }
+
+  private boolean executeOnce(String requestId) {
     ActionRequest r = get(requestId);
     PluginInstance plugin = plugin(r.pluginId());
     ActionBinding action = plugin.descriptor().atlas().action(r.action()).orElseThrow();
@@ -208,6 +276,8 @@ public final class HostActions {
     Exchange ex = new Exchange(PipelineRequest.executeAction(requestId, r.action(), parameters, credentials,
         Optional.empty()), plugin.descriptor(), secrets);
     ex.attributes().put(InvokeStage.PLUGIN_OBJECT, plugin.pluginObject());
+    ex.attributes().put(DeadlineInvokeStage.PLUGIN_ID, r.pluginId());
+    ex.attributes().put(DeadlineInvokeStage.DEADLINE, plugin.actionDeadline(action.timeout()));
     try {
       pipeline.run(ex).join();
     } catch (CompletionException e) {
@@ -216,7 +286,8 @@ public final class HostActions {
         return false; // not approved, or another caller claimed it: nothing ran here
       }
       String code = cause instanceof RequestFailure f ? f.code() : ErrorCodes.EXCEPTION;
-      String message = secrets.scrub(cause.getClass().getSimpleName() + ": " + cause.getMessage());
+      String message = secrets.scrub(cause instanceof RequestFailure ? cause.getMessage()
+          : cause.getClass().getSimpleName() + ": " + cause.getMessage());
       failIfClaimed(r, code, message);
       log.warn("action request {} failed: {} {}", requestId, code, message);
       return wasClaimed(ex);
@@ -244,6 +315,9 @@ public final class HostActions {
           now, null, null, null)) {
         n++;
       }
+    }
+    if (n > 0) {
+      signal();
     }
     return n;
   }
@@ -288,6 +362,7 @@ public final class HostActions {
   }
 
   private static final String CLAIMED = "atomemo4j.host.claimed";
+
 
   private static boolean wasClaimed(Exchange ex) {
     return ex.attributes().containsKey(CLAIMED);

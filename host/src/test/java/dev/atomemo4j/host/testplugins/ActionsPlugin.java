@@ -18,7 +18,13 @@ public final class ActionsPlugin {
   /** Counted down when open_ticket starts, while {@link #hold} is set. */
   public static volatile CountDownLatch started;
 
+  /** Never counted down: hold_on's body waits on it until its deadline interrupts it. */
+  public static final CountDownLatch NEVER = new CountDownLatch(1);
+  /** Counted down when hold_on's body sees the interrupt of its deadline. */
+  public static volatile CountDownLatch holdInterrupted = new CountDownLatch(1);
+
   public static void reset() {
+    holdInterrupted = new CountDownLatch(1);
     RUNS.clear();
     TOKENS.clear();
     hold = null;
@@ -59,6 +65,18 @@ public final class ActionsPlugin {
     RUNS.computeIfAbsent(ctx.requestId(), k -> new AtomicInteger()).incrementAndGet();
     TOKENS.put(ctx.requestId(), account.password().reveal());
     return "logged in as " + account.user();
+  }
+
+  /** Waits for {@link #NEVER}: only its deadline ends it. */
+  public String holdOn(ToolContext ctx) throws InterruptedException {
+    RUNS.computeIfAbsent(ctx.requestId(), k -> new AtomicInteger()).incrementAndGet();
+    try {
+      NEVER.await();
+      return "released";
+    } catch (InterruptedException e) {
+      holdInterrupted.countDown();
+      throw e;
+    }
   }
 
   public String withCredential(ToolContext ctx) {

@@ -9,6 +9,7 @@ import dev.atomemo4j.runtime.spi.AtlasBinding;
 import dev.atomemo4j.runtime.spi.PluginDescriptor;
 import dev.atomemo4j.runtime.spi.PluginRegistry;
 import dev.atomemo4j.runtime.spi.Shape;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
@@ -66,7 +67,13 @@ public final class ActionsPluginRegistry implements PluginRegistry {
                   (plugin, in, ctx, ticket) -> {
                     ApprovalTicket.requirePresent(ticket, "with_credential");
                     return ((ActionsPlugin) plugin).withCredential(ctx);
-                  }, "META-INF/atomemo4j/actions/schemas/with_credential.input.json"))));
+                  }, "META-INF/atomemo4j/actions/schemas/with_credential.input.json"),
+              new ActionBinding("hold_on", "Holds until interrupted.", "test.hold", false, Approval.MANUAL,
+                  List.of(), "", new Shape.Obj("hold_on", List.of(), v -> v, null), null,
+                  (plugin, in, ctx, ticket) -> {
+                    ApprovalTicket.requirePresent(ticket, "hold_on");
+                    return ((ActionsPlugin) plugin).holdOn(ctx);
+                  }, "META-INF/atomemo4j/actions/schemas/hold_on.input.json", Duration.ofMillis(200)))));
 
   @Override
   public PluginDescriptor descriptor() {

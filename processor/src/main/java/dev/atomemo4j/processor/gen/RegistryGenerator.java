@@ -242,10 +242,12 @@ final class RegistryGenerator {
         .returns(ACTION_BINDING)
         .addJavadoc("Action {@code $L}: {@link $T#$L}, reachable only through the approval stage.\n", action.name(),
             model.pluginClass(), t.methodName())
-        .addStatement("return new $T($S, $S, $S, $L, $T.$L, $T.of($L), $S, $L, $L, $L, $S)", ACTION_BINDING,
+        .addStatement("return new $T($S, $S, $S, $L, $T.$L, $T.of($L), $S, $L, $L, $L, $S, $L)", ACTION_BINDING,
             action.name(), action.description(), action.actionType(), action.reversible(), APPROVAL,
             action.approval().name(), LIST, CodeBlock.join(credentials, ", "), action.summary(), input, output,
-            executor.build(), model.schemaResource(action.name(), "input"))
+            executor.build(), model.schemaResource(action.name(), "input"), action.timeoutMs() > 0
+                ? CodeBlock.of("$T.ofMillis($LL)", ClassName.get("java.time", "Duration"), action.timeoutMs())
+                : CodeBlock.of("null"))
         .build();
   }
 

@@ -120,9 +120,13 @@ final class ActionReader {
       if (servesHubTools && approval != Approval.AUTO) {
         reporter.report(Message.ACTION_NOT_AUTO_ON_HUB, a.origin("approval"), name, approval.wireName());
       }
+      long timeoutMs = a.longValue("timeoutMs");
+      if (timeoutMs < 0) {
+        reporter.report(Message.NEGATIVE_TIMEOUT, a.origin("timeoutMs"), timeoutMs);
+      }
       if (reporter.errorCount() == errorsBefore) {
         out.add(new ActionModel(name, a.string("description"), a.string("actionType"), a.bool("reversible"),
-            approval, credentials, summary, call));
+            approval, credentials, summary, timeoutMs, call));
       }
     }
     return out;

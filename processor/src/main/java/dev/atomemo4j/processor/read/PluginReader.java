@@ -4,6 +4,7 @@ import static dev.atomemo4j.model.io.Pointers.child;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
+import dev.atomemo4j.annotations.Approval;
 import dev.atomemo4j.model.CredentialDefinition;
 import dev.atomemo4j.model.I18nText;
 import dev.atomemo4j.model.ModelDefinition;
@@ -19,6 +20,7 @@ import dev.atomemo4j.processor.diag.Message;
 import dev.atomemo4j.processor.diag.Origin;
 import dev.atomemo4j.processor.diag.OriginTable;
 import dev.atomemo4j.processor.diag.Reporter;
+import dev.atomemo4j.processor.model.ActionModel;
 import dev.atomemo4j.processor.model.AtlasModel;
 import dev.atomemo4j.processor.model.CredentialModel;
 import dev.atomemo4j.processor.model.PluginModel;
@@ -165,7 +167,38 @@ public final class PluginReader {
     if (reporter.errorCount() > errorsBefore) {
       return null;
     }
+    definition = withAutoActions(definition, pluginClass, atlas, icon);
     return new PluginModel(ClassName.get(pluginClass), definition, toolModels, credentialModels, atlas);
+  }
+
+  /**
+   * The Hub serves an {@code auto} action as a tool (it needs no person), so each one joins definition.json's tools
+   * after the plugin's own, its parameters in the property DSL as a tool's. Any other action stays off the Hub, so
+   * a plugin without an auto action keeps its definition byte for byte.
+   */
+  private PluginDefinition withAutoActions(PluginDefinition d, TypeElement pluginClass, AtlasModel atlas,
+      String icon) {
+    if (atlas == null || atlas.actions().stream().noneMatch(a -> a.approval() == Approval.AUTO)) {
+      return d;
+    }
+    List<ToolDefinition> tools = new ArrayList<>(d.tools());
+    for (ActionModel a : atlas.actions()) {
+      if (a.approval() != Approval.AUTO) {
+        continue;
+      }
+      ExecutableElement method = ElementFilter.methodsIn(pluginClass.getEnclosedElements()).stream()
+          .filter(m -> m.getSimpleName().contentEquals(a.call().methodName())
+              && Mirror.find(m, Names.ACTION, elements) != null)
+          .findFirst().orElseThrow();
+      String at = child("/tools", tools.size());
+      origins.put(at, Origin.of(method));
+      List<Property> parameters = properties.members(a.call().input(), method, child(at, "parameters"),
+          "action." + a.name());
+      tools.add(new ToolDefinition(a.name(), I18nText.en(a.name()), I18nText.en(a.description()), icon, parameters,
+          null));
+    }
+    return new PluginDefinition(d.name(), d.displayName(), d.description(), d.icon(), d.lang(), d.repo(),
+        d.locales(), d.author(), d.email(), d.version(), d.credentials(), d.models(), tools);
   }
 
   private String version(Mirror plugin) {

@@ -267,7 +267,8 @@ final class Dispatcher {
     }
     CompletableFuture<Void> run;
     try {
-      Exchange exchange = new Exchange(HubRequests.read(f.kind, f.requestId, f.payload), descriptor, f.secrets);
+      Exchange exchange = new Exchange(AutoActions.route(HubRequests.read(f.kind, f.requestId, f.payload),
+          descriptor), descriptor, f.secrets);
       f.exchange = exchange;
       run = pipeline.run(exchange);
     } catch (Throwable t) {

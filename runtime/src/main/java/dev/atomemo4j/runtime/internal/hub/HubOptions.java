@@ -25,6 +25,7 @@ public final class HubOptions {
   PluginRegistry registry;
   Class<?> pluginClass;
   ToolFactory toolFactory;
+  Object pluginConfig;
   Map<String, String> environment = System.getenv();
   final Map<String, String> overrides = new LinkedHashMap<>();
   Path workingDirectory = Path.of("").toAbsolutePath();
@@ -48,6 +49,11 @@ public final class HubOptions {
 
   public HubOptions registry(PluginRegistry value) {
     this.registry = Objects.requireNonNull(value, "registry");
+    return this;
+  }
+
+  public HubOptions pluginConfig(Object value) {
+    this.pluginConfig = Objects.requireNonNull(value, "pluginConfig");
     return this;
   }
 

@@ -2,7 +2,9 @@ package dev.atomemo4j.runtime.internal.hub;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.atomemo4j.core.pipeline.ErrorCodes;
+import dev.atomemo4j.core.pipeline.InvokeStage;
 import dev.atomemo4j.core.pipeline.RequestPipeline;
+import dev.atomemo4j.core.pipeline.ValidateStage;
 import dev.atomemo4j.runtime.Atomemo4jException;
 import dev.atomemo4j.runtime.ConfigException;
 import dev.atomemo4j.runtime.PluginServer;
@@ -76,8 +78,8 @@ public final class HubServer implements PluginServer {
   /** True while the channel is joined; see the phx_error binding. */
   private volatile boolean channelJoined;
 
-  private HubServer(HubOptions o, HubConfig config, PluginDescriptor descriptor, AuthorResolver.Author author,
-      DefinitionDocument definition, OkHttpClient http, boolean ownsHttp) {
+  private HubServer(HubOptions o, HubConfig config, PluginDescriptor descriptor, Object pluginObject,
+      AuthorResolver.Author author, DefinitionDocument definition, OkHttpClient http, boolean ownsHttp) {
     this.options = o;
     this.config = config;
     this.descriptor = descriptor;
@@ -110,8 +112,13 @@ public final class HubServer implements PluginServer {
     this.channel = socket.channel(topic);
     this.hubCalls = new HubCalls(channel, timers, o.pushTimeout, o.hubCallTimeout);
     FrameLog frames = new FrameLog(config.debugLogging());
-    RequestPipeline pipeline = RequestPipeline.standard(
-        ex -> new HubToolContext(ex.requestId(), ex.organizationId(), hubCalls, http), workers);
+    // VALIDATE, then APPROVAL (only auto actions pass: AutoActions), then INVOKE.
+    RequestPipeline pipeline = RequestPipeline.builder()
+        .add(RequestPipeline.Phase.VALIDATE, new ValidateStage(
+            ex -> new HubToolContext(ex.requestId(), ex.organizationId(), hubCalls, http)))
+        .add(RequestPipeline.Phase.APPROVAL, AutoActions.stage(descriptor, pluginObject))
+        .add(RequestPipeline.Phase.INVOKE, new InvokeStage())
+        .build(workers);
     Duration responseTimeout = o.responsePushTimeout;
     this.dispatcher = new Dispatcher(descriptor, pipeline, workers, timers,
         (event, payload) -> channel.cast(event, payload, responseTimeout), frames, config.apiKey(),
@@ -131,6 +138,7 @@ public final class HubServer implements PluginServer {
         : o.pluginClass != null ? RegistryLoader.loadFor(o.pluginClass)
             : RegistryLoader.loadSingle(Thread.currentThread().getContextClassLoader());
     PluginDescriptor descriptor = RegistryLoader.describe(registry, o.toolFactory);
+    Object pluginObject = AutoActions.pluginObject(descriptor, o.pluginConfig);
 
     List<String> problems = new ArrayList<>();
     HubConfig config = HubConfig.load(o.environment, o.overrides, o.workingDirectory, o.allowInsecure, problems);
@@ -153,7 +161,7 @@ public final class HubServer implements PluginServer {
         }
         definition = DefinitionDocument.of(generated, author.name(), author.email());
       }
-      HubServer server = new HubServer(o, config, descriptor, author, definition, http, ownsHttp);
+      HubServer server = new HubServer(o, config, descriptor, pluginObject, author, definition, http, ownsHttp);
       server.begin();
       return server;
     } catch (RuntimeException e) {

@@ -98,6 +98,23 @@ class RequestsTest {
     }
 
     @Test
+    void anAutoActionIsCalledAsAToolAndRunsOnceOnThePluginObject() {
+      JsonNode data = answer("invoke_tool", "{'request_id':'r','tool_name':'stamp-form','parameters':{'form':'F1'}}",
+          "invoke_tool_response").get("data");
+
+      assertThat(data.asText()).isEqualTo("stamped F1 by the plugin object");
+      assertThat(fx.plugin.autoRuns).hasValue(1);
+    }
+
+    @Test
+    void anAutoActionCalledWithBadParametersIsInvalidParameterAndNeverRuns() {
+      JsonNode e = error("invoke_tool", "{'request_id':'r','tool_name':'stamp-form','parameters':{'form':7}}");
+
+      assertThat(e.get("code").asText()).isEqualTo("sdk:invalid_parameter");
+      assertThat(fx.plugin.autoRuns).hasValue(0);
+    }
+
+    @Test
     void wrongParametersAreInvalidParameterListingEveryProblem() {
       JsonNode e = error("invoke_tool", "{'request_id':'r','tool_name':'echo-text','parameters':{'text':3,'extra':1}}");
       assertThat(e.get("code").asText()).isEqualTo("sdk:invalid_parameter");

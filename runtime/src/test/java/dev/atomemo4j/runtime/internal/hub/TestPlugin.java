@@ -59,6 +59,8 @@ final class TestPlugin implements PluginRegistry {
   final BlockingQueue<Throwable> failures = new LinkedBlockingQueue<>();
   /** How many times the {@code send-mail} action body ran: never, over the Hub. */
   final java.util.concurrent.atomic.AtomicInteger actionRuns = new java.util.concurrent.atomic.AtomicInteger();
+  /** How many times the {@code stamp-form} auto action body ran. */
+  final java.util.concurrent.atomic.AtomicInteger autoRuns = new java.util.concurrent.atomic.AtomicInteger();
   /** Whether a {@code wait} tool saw its thread interrupted. */
   final BlockingQueue<String> interrupted = new LinkedBlockingQueue<>();
   /** Request ids of {@code blob} invocations, as their result is made. */
@@ -185,9 +187,18 @@ final class TestPlugin implements PluginRegistry {
           dev.atomemo4j.core.pipeline.ApprovalTicket.requirePresent(ticket, "send-mail");
           return actionRuns.incrementAndGet();
         }, "META-INF/atomemo4j/acme-echo/schemas/send-mail.input.json");
+    // One auto action: the Hub calls it as a tool (the processor lists it in definition.json's tools).
+    dev.atomemo4j.runtime.spi.ActionBinding stamp = new dev.atomemo4j.runtime.spi.ActionBinding("stamp-form",
+        "Stamps a form.", "form.stamp", true, dev.atomemo4j.annotations.Approval.AUTO, List.of(), "",
+        new Shape.Obj("stamp-form", List.of(new Shape.Field("form", new Shape.Str(null, null, null), true, false,
+            null)), v -> v, null), null, (plugin, in, ctx, ticket) -> {
+          dev.atomemo4j.core.pipeline.ApprovalTicket.requirePresent(ticket, "stamp-form");
+          autoRuns.incrementAndGet();
+          return "stamped " + ((Object[]) in)[0] + " by " + (plugin == this ? "the plugin object" : plugin);
+        }, "META-INF/atomemo4j/acme-echo/schemas/stamp-form.input.json");
     dev.atomemo4j.runtime.spi.AtlasBinding atlas = new dev.atomemo4j.runtime.spi.AtlasBinding(null,
         java.util.Set.of(dev.atomemo4j.annotations.PluginType.ACTION), false, null, config -> this, null, null, null,
-        null, null, null, List.of(sendMail));
+        null, null, null, List.of(sendMail, stamp));
     return new PluginDescriptor("acme-echo", "1.0.0", "META-INF/atomemo4j/acme-echo/definition.json",
         TestPlugin.class, tools, credentials, atlas);
   }
