@@ -2,6 +2,7 @@ package dev.atomemo4j.host.query;
 
 import dev.atomemo4j.annotations.ParserDialect;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -12,8 +13,8 @@ import java.util.regex.Pattern;
 import net.sf.jsqlparser.JSQLParserException;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.LongValue;
+import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.Statement;
-import net.sf.jsqlparser.statement.Statements;
 import net.sf.jsqlparser.statement.select.Fetch;
 import net.sf.jsqlparser.statement.select.Limit;
 import net.sf.jsqlparser.statement.select.PlainSelect;
@@ -32,14 +33,17 @@ public final class SqlGuard {
 
   /**
    * Statements that change data, schema, sessions or the server, as whole words of the query's code (string
-   * literals, quoted identifiers and comments are not code). {@code UPDATE} and {@code SHARE} after {@code FOR} or
-   * {@code KEY} are left to the parse, which names the locking clause precisely.
+   * literals, quoted identifiers and comments are not code). Two places are left to the parse, which names them
+   * precisely and rejects them just the same: {@code UPDATE} after {@code FOR} or {@code KEY} (a locking clause) and
+   * a DML verb opening a WITH item's body ({@code AS (DELETE …}, a write in a CTE). {@code SET} is not listed: an
+   * UPDATE in a CTE has one, and a SET statement parses as what it is and is refused there.
    */
   private static final Pattern WRITE_KEYWORDS = Pattern.compile(
-      "(?i)(?<![\\w$])(?:INSERT|(?<!FOR |KEY )UPDATE|DELETE|MERGE|UPSERT|REPLACE\\s+INTO|DROP|CREATE|ALTER|TRUNCATE"
-          + "|RENAME|GRANT|REVOKE|COPY|CALL|EXEC|EXECUTE|DO|SET|RESET|VACUUM|ANALYZE|REINDEX|CLUSTER|LOCK|UNLOCK"
+      "(?i)(?<![\\w$])(?:(?<!AS \\( |MATERIALIZED \\( )(?:INSERT|DELETE|MERGE)|(?<!FOR |KEY |AS \\( |MATERIALIZED \\( )UPDATE"
+          + "|UPSERT|REPLACE\\s+INTO|DROP|CREATE|ALTER|TRUNCATE"
+          + "|RENAME|GRANT|REVOKE|COPY|CALL|EXEC|EXECUTE|DO|RESET|VACUUM|ANALYZE|REINDEX|CLUSTER|LOCK|UNLOCK"
           + "|ATTACH|DETACH|LOAD|INSTALL|PRAGMA|IMPORT|EXPORT|PREPARE|DEALLOCATE|DISCARD|LISTEN|NOTIFY|UNLISTEN"
-          + "|REFRESH|DECLARE|BEGIN|COMMIT|ROLLBACK|SAVEPOINT|SHUTDOWN|CHECKPOINT|BACKUP|RESTORE|RUNSCRIPT|KILL"
+          + "|REFRESH|DECLARE|BEGIN|COMMIT|ROLLBACK|SAVEPOINT|SHUTDOWN|CHECKPOINT|RUNSCRIPT|KILL"
           + "|HANDLER|WAITFOR)(?![\\w$])");
 
   private final ParserDialect dialect;
@@ -102,27 +106,62 @@ public final class SqlGuard {
     if (statementCount(tokens) > 1) {
       throw reject(QueryRejectedException.MULTIPLE_STATEMENTS, "the query holds more than one statement; send one");
     }
-    Statement statement = parseOne(sql);
+    // The parser reads the statement without the semicolons and comments around it (it refuses "SELECT 1;;").
+    String statementText = sql.substring(firstCode(tokens).start(), lastCode(tokens).end());
+    ParserSetup.Parsed parsed = parse(statementText);
+    Statement statement = parsed.statements().get(0);
     if (!(statement instanceof Select select)) {
       throw reject(QueryRejectedException.NOT_READ_ONLY,
           "only a single SELECT query runs here, not " + firstWord(tokens));
     }
     TreeWalk walk = TreeWalk.of(select, dialect);
-    if (!walk.findings().isEmpty()) {
-      TreeWalk.Finding first = walk.findings().get(0);
-      throw reject(first.code(), first.reason());
-    }
-    guardFunctions(walk);
-    if (allowedTables.isEmpty()) {
-      return new CheckedQuery(walk.text(), walk.tables(), limitOf(select));
-    }
-    for (String table : walk.tables()) {
-      if (!allowed(table)) {
-        throw reject(QueryRejectedException.TABLE_NOT_ALLOWED,
-            "the table " + table + " is not one of this datasource's entities");
+    SyntaxScan scan = SyntaxScan.of(parsed.syntaxTree());
+    guardClauses(walk, scan);
+    guardFunctions(walk, scan);
+    Set<String> tables = new LinkedHashSet<>(walk.tables());
+    for (Table table : scan.tables) {
+      if (!walk.visited(table)) {
+        // A reference the walk never reached: no CTE scope is known for it, so it counts as a table.
+        tables.add(TableName.normalize(table.getFullyQualifiedName(), dialect));
       }
     }
-    return new CheckedQuery(walk.text(), walk.tables(), limitOf(select));
+    tables.remove("");
+    if (!allowedTables.isEmpty()) {
+      for (String table : tables) {
+        if (!allowed(table)) {
+          throw reject(QueryRejectedException.TABLE_NOT_ALLOWED,
+              "the table " + table + " is not one of this datasource's entities");
+        }
+      }
+    }
+    return new CheckedQuery(walk.text(), tables, limitOf(select));
+  }
+
+  private void guardClauses(TreeWalk walk, SyntaxScan scan) {
+    List<TreeWalk.Finding> findings = new ArrayList<>(walk.findings());
+    if (scan.writeBodies > 0) {
+      findings.add(new TreeWalk.Finding(QueryRejectedException.WRITE_IN_CTE,
+          "a WITH query changes data; a query here only reads"));
+    }
+    for (Select block : scan.selects) {
+      TreeWalk.clauseFindings(block, findings);
+    }
+    if (!findings.isEmpty()) {
+      throw reject(findings.get(0).code(), findings.get(0).reason());
+    }
+  }
+
+  private static SqlLexer.Token firstCode(List<SqlLexer.Token> tokens) {
+    return tokens.stream().filter(t -> !t.isSymbol(';')).findFirst().orElseThrow();
+  }
+
+  private static SqlLexer.Token lastCode(List<SqlLexer.Token> tokens) {
+    for (int i = tokens.size() - 1; i >= 0; i--) {
+      if (!tokens.get(i).isSymbol(';')) {
+        return tokens.get(i);
+      }
+    }
+    throw new IllegalStateException("no code token");
   }
 
   /** The query with a row limit: adds LIMIT n when absent, lowers a larger one, keeps a smaller one. */
@@ -130,7 +169,7 @@ public final class SqlGuard {
     if (maxRows < 1) {
       throw new IllegalArgumentException("maxRows must be at least 1, was " + maxRows);
     }
-    Select select = (Select) parseOne(query.sql());
+    Select select = (Select) parse(query.sql()).statements().get(0);
     applyLimit(select, maxRows);
     return TreeWalk.of(select, dialect).text();
   }
@@ -242,49 +281,44 @@ public final class SqlGuard {
     return count;
   }
 
-  private Statement parseOne(String sql) {
-    Statements statements;
+  /** Parses one statement, or rejects: unreadable, empty, or more than one. */
+  private ParserSetup.Parsed parse(String sql) {
+    ParserSetup.Parsed parsed;
     try {
-      statements = ParserSetup.parse(sql, dialect);
+      parsed = ParserSetup.parse(sql, dialect);
     } catch (JSQLParserException e) {
       throw reject(QueryRejectedException.PARSE_ERROR,
           "the query is not valid " + dialect + " SQL: " + ParserSetup.shortReason(e));
     }
-    List<Statement> all = new ArrayList<>(statements == null ? List.of() : statements);
-    all.removeIf(Objects::isNull);
-    if (all.isEmpty()) {
+    if (parsed.statements().isEmpty()) {
       throw reject(QueryRejectedException.EMPTY, "the query is empty");
     }
-    if (all.size() > 1) {
+    if (parsed.statements().size() > 1) {
       throw reject(QueryRejectedException.MULTIPLE_STATEMENTS, "the query holds more than one statement; send one");
     }
-    return all.get(0);
+    return parsed;
   }
 
-  private void guardFunctions(TreeWalk walk) {
+  private void guardFunctions(TreeWalk walk, SyntaxScan scan) {
     for (String function : walk.functions()) {
+      if (ForbiddenFunctions.isForbidden(function)) {
+        throw forbiddenFunction(function);
+      }
+    }
+    for (String function : scan.functions) {
       if (ForbiddenFunctions.isForbidden(function)) {
         throw forbiddenFunction(function);
       }
     }
     // Backstop over the text that will run: any name called like a function, wherever the tree kept it.
     List<SqlLexer.Token> tokens = SqlLexer.tokens(walk.text(), lexRules);
-    int selectKeywords = 0;
     for (int i = 0; i < tokens.size(); i++) {
       SqlLexer.Token token = tokens.get(i);
-      if (token.isWord("SELECT")) {
-        selectKeywords++;
-      }
       boolean name = token.kind() == SqlLexer.Kind.WORD || token.kind() == SqlLexer.Kind.QUOTED;
       if (name && i + 1 < tokens.size() && tokens.get(i + 1).isSymbol('(')
           && ForbiddenFunctions.isForbidden(token.text().toLowerCase(Locale.ROOT))) {
         throw forbiddenFunction(token.text().toLowerCase(Locale.ROOT));
       }
-    }
-    if (selectKeywords > walk.selects()) {
-      // A query block the walk did not enter: its tables and clauses went unchecked.
-      throw reject(QueryRejectedException.PARSE_ERROR,
-          "part of the query could not be checked; write it without that construct");
     }
   }
 
