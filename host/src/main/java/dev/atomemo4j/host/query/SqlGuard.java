@@ -19,6 +19,7 @@ import net.sf.jsqlparser.statement.select.Fetch;
 import net.sf.jsqlparser.statement.select.Limit;
 import net.sf.jsqlparser.statement.select.PlainSelect;
 import net.sf.jsqlparser.statement.select.Select;
+import net.sf.jsqlparser.statement.select.SetOperationList;
 import net.sf.jsqlparser.statement.select.Top;
 
 /**
@@ -174,7 +175,8 @@ public final class SqlGuard {
     return TreeWalk.of(select, dialect).text();
   }
 
-  private void applyLimit(Select select, long maxRows) {
+  private void applyLimit(Select statement, long maxRows) {
+    Select select = trailing(statement);
     Limit limit = select.getLimit();
     Fetch fetch = select.getFetch();
     Top top = select instanceof PlainSelect plain ? plain.getTop() : null;
@@ -195,14 +197,16 @@ public final class SqlGuard {
         top.setPercentage(false);
         top.setExpression(new LongValue(maxRows));
       }
-    } else if (dialect == ParserDialect.SQLSERVER && select instanceof PlainSelect plain) {
+    } else if (dialect == ParserDialect.SQLSERVER && select instanceof PlainSelect plain && select.getOffset() == null) {
       Top added = new Top();
       added.setExpression(new LongValue(maxRows));
       plain.setTop(added);
-    } else if (dialect == ParserDialect.ORACLE || dialect == ParserDialect.SQLSERVER) {
+    } else if (dialect == ParserDialect.ORACLE || dialect == ParserDialect.SQLSERVER
+        || select.getOffset() != null && select.getOffset().getOffsetParam() != null) {
+      // The standard form: what these databases read, and the only one that may follow "OFFSET n ROWS".
       Fetch added = new Fetch();
       added.setExpression(new LongValue(maxRows));
-      added.setFetchParamFirst(true);
+      added.setFetchParamFirst(select.getOffset() == null);
       added.addFetchParameter("ROWS");
       added.addFetchParameter("ONLY");
       select.setFetch(added);
@@ -211,11 +215,26 @@ public final class SqlGuard {
     }
   }
 
+  /**
+   * The query block whose trailing clauses end the statement. JSqlParser hangs a {@code LIMIT} written after the
+   * last branch of a UNION on that branch, while the database applies it to the whole union: the limit to read or
+   * change is that branch's.
+   */
+  private static Select trailing(Select select) {
+    if (select instanceof SetOperationList list && list.getLimit() == null && list.getOffset() == null
+        && list.getFetch() == null && list.getOrderByElements() == null && !list.getSelects().isEmpty()
+        && list.getSelects().get(list.getSelects().size() - 1) instanceof PlainSelect last) {
+      return last;
+    }
+    return select;
+  }
+
   private static boolean fitsWithin(Expression rows, long maxRows) {
     return rows instanceof LongValue value && value.getValue() <= maxRows && value.getValue() >= 0;
   }
 
-  private static OptionalLong limitOf(Select select) {
+  private static OptionalLong limitOf(Select statement) {
+    Select select = trailing(statement);
     Expression rows = null;
     if (select.getLimit() != null && !select.getLimit().isLimitAll() && !select.getLimit().isLimitNull()) {
       rows = select.getLimit().getRowCount();

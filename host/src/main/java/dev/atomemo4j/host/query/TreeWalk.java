@@ -21,6 +21,7 @@ import net.sf.jsqlparser.statement.select.PlainSelect;
 import net.sf.jsqlparser.statement.select.Select;
 import net.sf.jsqlparser.statement.select.SetOperationList;
 import net.sf.jsqlparser.statement.select.TableStatement;
+import net.sf.jsqlparser.statement.select.Values;
 import net.sf.jsqlparser.statement.select.WithItem;
 import net.sf.jsqlparser.util.deparser.ExpressionDeParser;
 import net.sf.jsqlparser.util.deparser.SelectDeParser;
@@ -219,6 +220,25 @@ final class TreeWalk {
             }
           }
         });
+      }
+      return getBuilder();
+    }
+
+    @Override
+    public <S> StringBuilder visit(Values values, S context) {
+      super.visit(values, context);
+      // The deparser drops a VALUES list's own ORDER BY / LIMIT / OFFSET / FETCH; print them as the AST has them.
+      if (values.getOrderByElements() != null) {
+        getBuilder().append(PlainSelect.orderByToString(values.getOrderByElements()));
+      }
+      if (values.getLimit() != null) {
+        getBuilder().append(values.getLimit());
+      }
+      if (values.getOffset() != null) {
+        getBuilder().append(values.getOffset());
+      }
+      if (values.getFetch() != null) {
+        getBuilder().append(values.getFetch());
       }
       return getBuilder();
     }
