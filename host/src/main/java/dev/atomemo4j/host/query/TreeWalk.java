@@ -14,6 +14,8 @@ import net.sf.jsqlparser.expression.operators.relational.IsDistinctExpression;
 import net.sf.jsqlparser.expression.NextValExpression;
 import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.Statement;
+import net.sf.jsqlparser.statement.delete.Delete;
+import net.sf.jsqlparser.statement.update.Update;
 import net.sf.jsqlparser.statement.select.Join;
 import net.sf.jsqlparser.statement.select.ParenthesedFromItem;
 import net.sf.jsqlparser.statement.select.ParenthesedSelect;
@@ -65,6 +67,15 @@ final class TreeWalk {
     walk.selectWalker = selectWalker;
     walk.expressionWalker = expressions;
     StatementDeParser statements = new StatementDeParser(expressions, selectWalker, buffer);
+    // The statement's own scope: an INSERT's WITH items are walked into it one by one; an UPDATE's or DELETE's are
+    // printed with toString(), so their names are entered up front (their bodies are left to SyntaxScan).
+    Set<String> root = new HashSet<>();
+    List<WithItem<?>> dmlWith = statement instanceof Update update ? update.getWithItemsList()
+        : statement instanceof Delete delete ? delete.getWithItemsList() : null;
+    if (dmlWith != null) {
+      dmlWith.forEach(item -> root.add(TableName.normalize(item.getAlias().getName(), dialect)));
+    }
+    walk.cteScopes.push(root);
     statement.accept(statements, null);
     walk.text = buffer.toString();
     return walk;
