@@ -52,6 +52,17 @@ public final class SqlGuard {
   private final Set<String> allowedTables;
   private final SqlLexer.Rules lexRules;
 
+  /** Queries longer than this are not remembered: the caches hold the agent's repeated short queries. */
+  private static final int CACHED_LENGTH = 4096;
+  /** A verdict per query text: the accepted query, or the rejection's code and reason. */
+  private final BoundedCache<String, Object> verdicts = new BoundedCache<>(1024);
+  /** The limited text per (checked text, limit). */
+  private final BoundedCache<String, String> limited = new BoundedCache<>(1024);
+  /** Syntax trees check() just built, handed to the withRowLimit that usually follows so it need not parse again. */
+  private final BoundedCache<String, Select> trees = new BoundedCache<>(256);
+
+  private record Rejection(String code, String reason) {}
+
   private SqlGuard(ParserDialect dialect, List<Pattern> forbiddenPatterns, Set<String> allowedTables) {
     this.dialect = dialect;
     this.forbiddenPatterns = List.copyOf(forbiddenPatterns);
@@ -86,6 +97,25 @@ public final class SqlGuard {
    * @throws QueryRejectedException with a stable code and a user-facing reason
    */
   public CheckedQuery check(String sql) {
+    if (sql == null || sql.length() > CACHED_LENGTH) {
+      return judge(sql);
+    }
+    Object verdict = verdicts.get(sql);
+    if (verdict == null) {
+      try {
+        verdict = judge(sql);
+      } catch (QueryRejectedException e) {
+        verdict = new Rejection(e.code(), e.reason());
+      }
+      verdicts.put(sql, verdict);
+    }
+    if (verdict instanceof Rejection rejection) {
+      throw reject(rejection.code(), rejection.reason());
+    }
+    return (CheckedQuery) verdict;
+  }
+
+  private CheckedQuery judge(String sql) {
     if (sql == null) {
       throw reject(QueryRejectedException.EMPTY, "the query is empty");
     }
@@ -135,7 +165,11 @@ public final class SqlGuard {
         }
       }
     }
-    return new CheckedQuery(walk.text(), tables, limitOf(select));
+    CheckedQuery checked = new CheckedQuery(walk.text(), tables, limitOf(select));
+    if (checked.sql().length() <= CACHED_LENGTH) {
+      trees.put(checked.sql(), select);
+    }
+    return checked;
   }
 
   private void guardClauses(TreeWalk walk, SyntaxScan scan) {
@@ -170,7 +204,17 @@ public final class SqlGuard {
     if (maxRows < 1) {
       throw new IllegalArgumentException("maxRows must be at least 1, was " + maxRows);
     }
-    Select select = (Select) parse(query.sql()).statements().get(0);
+    if (query.sql().length() > CACHED_LENGTH) {
+      return limit(query.sql(), maxRows);
+    }
+    return limited.computeIfAbsent(maxRows + ":" + query.sql(), key -> limit(query.sql(), maxRows));
+  }
+
+  private String limit(String checkedSql, int maxRows) {
+    Select select = trees.take(checkedSql);
+    if (select == null) {
+      select = (Select) parse(checkedSql).statements().get(0);
+    }
     applyLimit(select, maxRows);
     return TreeWalk.of(select, dialect).text();
   }
