@@ -40,8 +40,8 @@ public final class SqlGuard {
    * UPDATE in a CTE has one, and a SET statement parses as what it is and is refused there.
    */
   private static final Pattern WRITE_KEYWORDS = Pattern.compile(
-      "(?i)(?<![\\w$])(?:(?<!AS \\( |MATERIALIZED \\( )(?:INSERT|DELETE|MERGE)|(?<!FOR |KEY |AS \\( |MATERIALIZED \\( )UPDATE"
-          + "|UPSERT|REPLACE\\s+INTO|DROP|CREATE|ALTER|TRUNCATE"
+      "(?i)(?<![\\w$])(?:(?<!AS \\( |MATERIALIZED \\( )(?:INSERT|DELETE|MERGE)"
+          + "|(?<!FOR |KEY |AS \\( |MATERIALIZED \\( )UPDATE|UPSERT|REPLACE\\s+INTO|DROP|CREATE|ALTER|TRUNCATE"
           + "|RENAME|GRANT|REVOKE|COPY|CALL|EXEC|EXECUTE|DO|RESET|VACUUM|ANALYZE|REINDEX|CLUSTER|LOCK|UNLOCK"
           + "|ATTACH|DETACH|LOAD|INSTALL|PRAGMA|IMPORT|EXPORT|PREPARE|DEALLOCATE|DISCARD|LISTEN|NOTIFY|UNLISTEN"
           + "|REFRESH|DECLARE|BEGIN|COMMIT|ROLLBACK|SAVEPOINT|SHUTDOWN|CHECKPOINT|RUNSCRIPT|KILL"
@@ -148,7 +148,7 @@ public final class SqlGuard {
     TreeWalk walk = TreeWalk.of(select, dialect);
     SyntaxScan scan = SyntaxScan.of(parsed.syntaxTree());
     guardClauses(walk, scan);
-    guardFunctions(walk, scan);
+    guardFunctions(walk, scan, tokens);
     Set<String> tables = new LinkedHashSet<>(walk.tables());
     for (Table table : scan.tables) {
       if (!walk.visited(table)) {
@@ -241,7 +241,8 @@ public final class SqlGuard {
         top.setPercentage(false);
         top.setExpression(new LongValue(maxRows));
       }
-    } else if (dialect == ParserDialect.SQLSERVER && select instanceof PlainSelect plain && select.getOffset() == null) {
+    } else if (dialect == ParserDialect.SQLSERVER && select instanceof PlainSelect plain
+        && select.getOffset() == null) {
       Top added = new Top();
       added.setExpression(new LongValue(maxRows));
       plain.setTop(added);
@@ -362,7 +363,7 @@ public final class SqlGuard {
     return parsed;
   }
 
-  private void guardFunctions(TreeWalk walk, SyntaxScan scan) {
+  private void guardFunctions(TreeWalk walk, SyntaxScan scan, List<SqlLexer.Token> written) {
     for (String function : walk.functions()) {
       if (ForbiddenFunctions.isForbidden(function)) {
         throw forbiddenFunction(function);
@@ -373,8 +374,13 @@ public final class SqlGuard {
         throw forbiddenFunction(function);
       }
     }
-    // Backstop over the text that will run: any name called like a function, wherever the tree kept it.
-    List<SqlLexer.Token> tokens = SqlLexer.tokens(walk.text(), lexRules);
+    // Backstops over the text as written (where a name may be spelled with escapes the parser does not decode)
+    // and the text that will run: any name called like a function, wherever the tree kept it.
+    calls(written);
+    calls(SqlLexer.tokens(walk.text(), lexRules));
+  }
+
+  private static void calls(List<SqlLexer.Token> tokens) {
     for (int i = 0; i < tokens.size(); i++) {
       SqlLexer.Token token = tokens.get(i);
       boolean name = token.kind() == SqlLexer.Kind.WORD || token.kind() == SqlLexer.Kind.QUOTED;

@@ -95,6 +95,11 @@ final class SqlLexer {
       } else if ((c == 'E' || c == 'e') && peek(1) == '\'' && rules.dollarQuotes) {
         pos++; // PostgreSQL's escape string: backslash escapes apply inside.
         readString(true);
+      } else if ((c == 'U' || c == 'u') && peek(1) == '&' && peek(2) == '"' && rules.dollarQuotes) {
+        pos += 2; // PostgreSQL's U&"…": a name spelled with \XXXX escapes, read as the name it spells
+        readQuoted('"', '"');
+        Token quoted = tokens.remove(tokens.size() - 1);
+        add(Kind.QUOTED, unicodeUnescape(quoted.text()));
       } else if (c == '"') {
         readQuoted('"', '"');
       } else if (c == '`' && rules.backtickQuotes) {
@@ -124,7 +129,8 @@ final class SqlLexer {
   }
 
   private void skipLineComment() {
-    while (pos < sql.length() && sql.charAt(pos) != '\n') {
+    // PostgreSQL and H2 end a line comment at either line break.
+    while (pos < sql.length() && sql.charAt(pos) != '\n' && sql.charAt(pos) != '\r') {
       pos++;
     }
   }
@@ -185,6 +191,31 @@ final class SqlLexer {
       pos++;
     }
     add(Kind.QUOTED, name.toString());
+  }
+
+  /** Decodes {@code \XXXX} and {@code \+XXXXXX} escapes (the default UESCAPE); anything else stays as written. */
+  static String unicodeUnescape(String text) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\\' && i + 1 < text.length()) {
+        if (text.charAt(i + 1) == '\\') {
+          out.append('\\');
+          i++;
+          continue;
+        }
+        boolean six = text.charAt(i + 1) == '+';
+        int from = i + (six ? 2 : 1);
+        int to = from + (six ? 6 : 4);
+        if (to <= text.length() && text.substring(from, to).chars().allMatch(ch -> Character.digit(ch, 16) >= 0)) {
+          out.appendCodePoint(Integer.parseInt(text.substring(from, to), 16));
+          i = to - 1;
+          continue;
+        }
+      }
+      out.append(c);
+    }
+    return out.toString();
   }
 
   /** The index just past a dollar-quote tag ({@code $$} or {@code $tag$}) starting at pos, or -1. */

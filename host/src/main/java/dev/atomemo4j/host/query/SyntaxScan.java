@@ -20,8 +20,8 @@ import net.sf.jsqlparser.statement.select.Select;
 /**
  * Everything of interest in the parser's syntax tree, found without knowing its shape: each node carries the AST
  * object its production built, so a plain walk over nodes reaches every table name, function call, query block and
- * data-modifying WITH body the text contains, including those the AST's own visitors (and {@link TreeWalk}) do not enter because
- * the library prints them with {@code toString()}.
+ * data-modifying WITH body the text contains, including those that the AST's own visitors (and {@link TreeWalk})
+ * do not enter because the library prints them with {@code toString()}.
  */
 final class SyntaxScan {
   /** Table references, without the qualifiers of columns ({@code o.id}, {@code o.*}), which name no table. */

@@ -114,7 +114,8 @@ final class TreeWalk {
   static void clauseFindings(Select select, List<Finding> out) {
     if (select instanceof PlainSelect plain
         && (plain.getIntoTables() != null && !plain.getIntoTables().isEmpty() || plain.getIntoTempTable() != null)) {
-      out.add(new Finding(QueryRejectedException.SELECT_INTO, "SELECT … INTO creates a table; a query here only reads"));
+      out.add(new Finding(QueryRejectedException.SELECT_INTO,
+          "SELECT … INTO creates a table; a query here only reads"));
     }
     if (select.getForMode() != null) {
       out.add(new Finding(QueryRejectedException.LOCKING_CLAUSE,

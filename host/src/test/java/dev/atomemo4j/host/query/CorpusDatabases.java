@@ -35,7 +35,8 @@ final class CorpusDatabases {
           + " (2, 'Bob', NULL, 'DE', TIMESTAMP '2026-02-03 11:00:00'), (3, 'alice', 'al@example.com', 'FR', NULL),"
           + " (4, 'Zed', 'z@example.com', '', NULL)",
       "INSERT INTO orders VALUES (1, 1, 12.50, 'paid', DATE '2026-01-05', NULL, NULL),"
-          + " (2, 1, 3.00, 'open', DATE '2026-01-20', NULL, NULL), (3, 2, 40.00, 'paid', DATE '2026-02-10', NULL, NULL),"
+          + " (2, 1, 3.00, 'open', DATE '2026-01-20', NULL, NULL),"
+          + " (3, 2, 40.00, 'paid', DATE '2026-02-10', NULL, NULL),"
           + " (4, 3, 7.25, 'open', NULL, NULL, NULL), (5, 3, 99.99, 'paid', DATE '2026-03-01', NULL, NULL),"
           + " (6, 2, 1.00, 'refunded', DATE '2026-03-02', NULL, NULL)",
       "INSERT INTO order_items VALUES (1, 1, 'pen', 2), (2, 1, 'ink', 1), (3, 3, 'desk', 1), (4, 5, 'lamp', 3)",

@@ -74,15 +74,15 @@ final class GuardCorpus {
     };
   }
 
-  /** {@code \n} and {@code \t} stand for a newline and a tab; {@code \\} for one backslash. */
+  /** {@code \n}, {@code \r}, {@code \t}: a newline, a carriage return, a tab; {@code \\}: one backslash. */
   private static String unescape(String sql) {
     StringBuilder out = new StringBuilder();
     for (int i = 0; i < sql.length(); i++) {
       char c = sql.charAt(i);
       if (c == '\\' && i + 1 < sql.length()) {
         char next = sql.charAt(i + 1);
-        if (next == 'n' || next == 't' || next == '\\') {
-          out.append(next == 'n' ? '\n' : next == 't' ? '\t' : '\\');
+        if (next == 'n' || next == 'r' || next == 't' || next == '\\') {
+          out.append(next == 'n' ? '\n' : next == 'r' ? '\r' : next == 't' ? '\t' : '\\');
           i++;
           continue;
         }
