@@ -128,6 +128,7 @@ public final class SqlGuard {
       throw reject(QueryRejectedException.EMPTY, "the query is empty (nothing but comments and whitespace)");
     }
     guardKeywords(tokens);
+    guardShape(sql, tokens);
     for (Pattern pattern : forbiddenPatterns) {
       if (pattern.matcher(sql).find()) {
         throw reject(QueryRejectedException.FORBIDDEN_PATTERN,
@@ -304,6 +305,34 @@ public final class SqlGuard {
       return allowedTables.contains(table.substring(defaultSchema.length() + 1));
     }
     return table.indexOf('.') < 0 && allowedTables.contains(defaultSchema + "." + table);
+  }
+
+  /** Deeper than this many parentheses, a query is refused before it is parsed (parse and walks recurse). */
+  static final int MAX_NESTING = 64;
+
+  /** Refuses what would be read differently by the server's settings, or would exhaust the parser's stack. */
+  private void guardShape(String sql, List<SqlLexer.Token> tokens) {
+    int depth = 0;
+    int deepest = 0;
+    for (SqlLexer.Token token : tokens) {
+      if (token.isSymbol('(')) {
+        deepest = Math.max(deepest, ++depth);
+      } else if (token.isSymbol(')')) {
+        depth--;
+      } else if (token.kind() == SqlLexer.Kind.STRING
+          && (dialect == ParserDialect.POSTGRESQL || dialect == ParserDialect.REDSHIFT)
+          && sql.charAt(token.start()) == '\'' && sql.substring(token.start(), token.end()).contains("\\'")) {
+        // With standard_conforming_strings off (not the default) PostgreSQL reads \' as a quote inside the
+        // literal, the parser as the literal's end: the two would see different code.
+        throw reject(QueryRejectedException.PARSE_ERROR,
+            "a backslash before a quote in a string literal is read differently depending on the server's"
+                + " standard_conforming_strings; write '' for a quote inside a literal");
+      }
+    }
+    if (deepest > MAX_NESTING) {
+      throw reject(QueryRejectedException.PARSE_ERROR,
+          "the query nests parentheses " + deepest + " deep; at most " + MAX_NESTING + " are accepted");
+    }
   }
 
   private void guardKeywords(List<SqlLexer.Token> tokens) {
