@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import net.sf.jsqlparser.JSQLParserException;
 import net.sf.jsqlparser.schema.Table;
@@ -90,7 +91,7 @@ final class StatementTables {
     } else if (statement instanceof CreateView view) {
       table(view.getView());
     } else if (statement instanceof Drop drop) {
-      String type = drop.getType() == null ? "" : drop.getType().toUpperCase(java.util.Locale.ROOT);
+      String type = drop.getType() == null ? "" : drop.getType().toUpperCase(Locale.ROOT);
       if (type.contains("TABLE") || type.contains("VIEW")) {
         table(drop.getName());
       } else if (drop.getName() != null) {

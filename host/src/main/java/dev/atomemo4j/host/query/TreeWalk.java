@@ -3,8 +3,10 @@ package dev.atomemo4j.host.query;
 import dev.atomemo4j.annotations.ParserDialect;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -46,7 +48,7 @@ final class TreeWalk {
   private final Set<String> tables = new LinkedHashSet<>();
   private final Set<String> functions = new LinkedHashSet<>();
   /** Every table reference met, whether it named a table or a CTE: compared by identity with the syntax tree's. */
-  private final Set<Table> visited = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+  private final Set<Table> visited = Collections.newSetFromMap(new IdentityHashMap<>());
   private Selects selectWalker;
   private Expressions expressionWalker;
   private final List<Finding> findings = new ArrayList<>();
