@@ -247,14 +247,11 @@ public final class SqlGuard {
     Limit limit = select.getLimit();
     Fetch fetch = select.getFetch();
     Top top = select instanceof PlainSelect plain ? plain.getTop() : null;
-    if (limit != null && limit.getRowCount() != null && !limit.isLimitAll() && !limit.isLimitNull()) {
+    if (limit != null) {
+      // Also replaces LIMIT ALL / LIMIT NULL (no limit) and a limit that is not a literal.
       if (!fitsWithin(limit.getRowCount(), maxRows)) {
         limit.setRowCount(new LongValue(maxRows));
       }
-    } else if (limit != null) {
-      limit.setLimitAll(false);
-      limit.setLimitNull(false);
-      limit.setRowCount(new LongValue(maxRows));
     } else if (fetch != null) {
       if (!fitsWithin(fetch.getExpression(), maxRows)) {
         fetch.setExpression(new LongValue(maxRows));
@@ -304,8 +301,8 @@ public final class SqlGuard {
   private static OptionalLong limitOf(Select statement) {
     Select select = trailing(statement);
     Expression rows = null;
-    if (select.getLimit() != null && !select.getLimit().isLimitAll() && !select.getLimit().isLimitNull()) {
-      rows = select.getLimit().getRowCount();
+    if (select.getLimit() != null) {
+      rows = select.getLimit().getRowCount(); // LIMIT ALL and LIMIT NULL are not literals: no limit
     } else if (select.getFetch() != null) {
       rows = select.getFetch().getExpression();
     } else if (select instanceof PlainSelect plain && plain.getTop() != null && !plain.getTop().isPercentage()) {

@@ -78,7 +78,9 @@ final class StatementTables {
       tables(delete.getUsingList());
     } else if (statement instanceof Merge merge) {
       table(merge.getTable());
-      table(merge.getUsingTable());
+      if (merge.getFromItem() instanceof Table source) {
+        table(source); // a USING (SELECT …) source is walked for its tables
+      }
     } else if (statement instanceof Upsert upsert) {
       table(upsert.getTable());
     } else if (statement instanceof Truncate truncate) {
