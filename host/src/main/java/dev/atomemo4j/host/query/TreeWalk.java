@@ -54,7 +54,6 @@ final class TreeWalk {
   private final List<Finding> findings = new ArrayList<>();
   /** CTE names visible at the current point, innermost scope first; each holds normalized names. */
   private final Deque<Set<String>> cteScopes = new ArrayDeque<>();
-  private int selects;
   private String text;
 
   private TreeWalk(ParserDialect dialect) {
@@ -100,11 +99,6 @@ final class TreeWalk {
 
   List<Finding> findings() {
     return findings;
-  }
-
-  /** How many query blocks (SELECT …) the walk went through: compared with the SELECT keywords in the text. */
-  int selects() {
-    return selects;
   }
 
   /** Whether the walk met this very table reference. */
@@ -179,7 +173,6 @@ final class TreeWalk {
 
     @Override
     public <S> StringBuilder visit(PlainSelect plainSelect, S context) {
-      selects++;
       clauseFindings(plainSelect, findings);
       withScope(plainSelect, () -> super.visit(plainSelect, context));
       return getBuilder();
