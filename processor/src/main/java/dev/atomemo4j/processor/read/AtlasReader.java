@@ -100,6 +100,7 @@ public final class AtlasReader {
       }
     }
     ActionReader.reportMisplaced(round, elements, reporter);
+    SchemaReader.reportMisplaced(round, elements, reporter);
   }
 
   /**
