@@ -38,6 +38,8 @@ import java.util.function.Consumer;
 import dev.atomemo4j.host.actions.ActionSettings;
 import dev.atomemo4j.host.actions.HostActions;
 import dev.atomemo4j.host.actions.JdbcActionStore;
+import dev.atomemo4j.host.schema.PluginTables;
+import dev.atomemo4j.host.schema.StorageDatabase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,15 +74,17 @@ public final class PluginHost implements AutoCloseable {
   private final CountDownLatch closedLatch = new CountDownLatch(1);
   private final HostActions actions;
   private final JdbcActionStore ownedStore;
+  private final StorageDatabase ownedStorage;
 
   private PluginHost(HostedPlugins plugins, HealthMonitor health, AdminServer admin, Thread shutdownHook,
-      HostActions actions, JdbcActionStore ownedStore) {
+      HostActions actions, JdbcActionStore ownedStore, StorageDatabase ownedStorage) {
     this.plugins = plugins;
     this.health = health;
     this.admin = admin;
     this.shutdownHook = shutdownHook;
     this.actions = actions;
     this.ownedStore = ownedStore;
+    this.ownedStorage = ownedStorage;
   }
 
   /**
@@ -244,6 +248,9 @@ public final class PluginHost implements AutoCloseable {
       if (ownedStore != null) {
         ownedStore.close();
       }
+      if (ownedStorage != null) {
+        ownedStorage.close();
+      }
       if (Thread.currentThread() != shutdownHook) {
         removeHook(shutdownHook);
       }
@@ -295,7 +302,7 @@ public final class PluginHost implements AutoCloseable {
     private Ticker ticker = Ticker.SYSTEM;
     private Clock clock = Clock.systemUTC();
     private JdbcActionStore actionStore;
-    private String actionDatabase;
+    private String database;
     private ActionSettings actionSettings = ActionSettings.defaults();
 
     private Builder() {}
@@ -412,8 +419,7 @@ public final class PluginHost implements AutoCloseable {
 
     /**
      * The store of action requests, shared by hosts that share approvals (PostgreSQL); the caller closes it.
-     * Without one, a host whose plugins declare actions keeps them in an H2 file, {@code .atomemo4j/actions} under
-     * the working directory, and closes it with the host.
+     * Without one, a host whose plugins declare actions keeps them in its storage database ({@link #database}).
      */
     public Builder actionStore(JdbcActionStore store) {
       this.actionStore = Objects.requireNonNull(store, "store");
@@ -421,12 +427,25 @@ public final class PluginHost implements AutoCloseable {
     }
 
     /**
-     * A JDBC URL the host opens its action store on at start (schema created or upgraded) and closes with
-     * itself, e.g. {@code jdbc:postgresql://db/atlas?user=…} or {@code jdbc:h2:file:/var/lib/host/actions}.
+     * The host's storage database, a JDBC URL the host opens at start and closes with itself: the action store
+     * (schema created or upgraded) and the plugins' tables (migrated before their initialize) live in it, e.g.
+     * {@code jdbc:postgresql://db/atlas?user=…} or {@code jdbc:h2:file:/var/lib/host/storage}. Without one, a host
+     * whose plugins declare actions or tables uses an H2 file, {@code .atomemo4j/storage} under the working
+     * directory (or, for tables, the database of the {@link #actionStore} given).
      */
-    public Builder actionDatabase(String jdbcUrl) {
-      this.actionDatabase = Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+    public Builder database(String jdbcUrl) {
+      this.database = Objects.requireNonNull(jdbcUrl, "jdbcUrl");
       return this;
+    }
+
+    /**
+     * The storage database's JDBC URL, under the name it had when it held only the actions.
+     *
+     * @deprecated use {@link #database(String)}: the same database now also holds the plugins' tables
+     */
+    @Deprecated
+    public Builder actionDatabase(String jdbcUrl) {
+      return database(jdbcUrl);
     }
 
     /** Approval overrides, expiry, self-approval, credentials, the host id and the sealing key of actions. */
@@ -464,18 +483,32 @@ public final class PluginHost implements AutoCloseable {
       HealthMonitor monitor = null;
       AdminServer server = null;
       JdbcActionStore owned = null;
+      StorageDatabase ownedStorage = null;
       HostActions hostActions = null;
       try {
-        // The store first: its schema is created or upgraded at boot, and a broken database stops the host early.
+        // The storage first (atlas-features.md §5.3): the action store's schema, then the plugins' tables, before
+        // any initialize; a broken database stops the host early.
         boolean hasActions = validated.stream().anyMatch(v -> !v.spec().descriptor().atlas().actions()
             .isEmpty());
+        boolean hasTables = validated.stream().anyMatch(v -> v.spec().descriptor().atlas().schema() != null);
         JdbcActionStore store = actionStore;
-        if (store == null && actionDatabase != null) {
-          owned = JdbcActionStore.open(actionDatabase);
+        StorageDatabase storage = null;
+        if (database != null) {
+          ownedStorage = StorageDatabase.open(database);
+        } else if (store != null && hasTables) {
+          storage = StorageDatabase.using(store.dataSource());
+        } else if (store == null && (hasActions || hasTables)) {
+          ownedStorage = StorageDatabase.h2File(java.nio.file.Path.of(".atomemo4j", "storage"));
+        }
+        if (ownedStorage != null) {
+          storage = ownedStorage;
+        }
+        if (store == null && (hasActions || database != null)) {
+          owned = JdbcActionStore.on(storage.dataSource());
           store = owned;
-        } else if (store == null && hasActions) {
-          owned = JdbcActionStore.h2File(java.nio.file.Path.of(".atomemo4j", "actions"));
-          store = owned;
+        }
+        if (hasTables) {
+          PluginTables.migrate(storage, hosted.all());
         }
         hosted.boot();
         if (store != null) {
@@ -495,10 +528,13 @@ public final class PluginHost implements AutoCloseable {
         if (owned != null) {
           owned.close();
         }
+        if (ownedStorage != null) {
+          ownedStorage.close();
+        }
         removeHook(hook);
         throw e;
       }
-      PluginHost host = new PluginHost(hosted, monitor, server, hook, hostActions, owned);
+      PluginHost host = new PluginHost(hosted, monitor, server, hook, hostActions, owned, ownedStorage);
       onSignal.set(host::close);
       return host;
     }
