@@ -15,6 +15,8 @@ public final class DatabaseException extends Atomemo4jException {
   public static final String NOT_A_TABLE = "db:not_a_table";
   /** The statement does not parse, so what it touches cannot be checked. */
   public static final String UNPARSABLE = "db:unparsable";
+  /** A statement kind or function {@code db()} does not run (DDL, a DO block, SQL in a string). */
+  public static final String STATEMENT_NOT_ALLOWED = "db:statement_not_allowed";
   /** The database refused the statement. */
   public static final String STATEMENT_FAILED = "db:statement_failed";
 

@@ -6,7 +6,8 @@ import java.util.UUID;
 /**
  * The plugin's own tables in the host's storage database ({@code PluginContext.db()}). Every statement is parsed
  * before it runs and refused with {@code db:table_not_owned} when it names a table that is not one of this
- * plugin's: another plugin's, the host's, a system catalog. Statements name tables by their full name, which
+ * plugin's: another plugin's, the host's, a system catalog; and only reads and row changes run (tables change in
+ * {@code @Migration} steps). Statements name tables by their full name, which
  * {@link #table} gives: {@code "SELECT title FROM " + db.table(Note.class) + " WHERE id = ?"}. Parameters bind to
  * {@code ?} in order. Each call is one transaction. Thread-safe.
  */
@@ -15,7 +16,8 @@ public interface PluginDatabase {
   /**
    * Runs a query and returns every row.
    *
-   * @throws DatabaseException {@code db:table_not_owned}, {@code db:unparsable}, {@code db:statement_failed}
+   * @throws DatabaseException {@code db:table_not_owned}, {@code db:statement_not_allowed}, {@code db:unparsable},
+   *     {@code db:statement_failed}
    */
   QueryResult query(String sql, Object... params);
 
@@ -23,7 +25,8 @@ public interface PluginDatabase {
    * Runs an {@code INSERT}, {@code UPDATE} or {@code DELETE}; returns the rows it changed. {@code updated_at} is
    * kept current by the database on every update.
    *
-   * @throws DatabaseException {@code db:table_not_owned}, {@code db:unparsable}, {@code db:statement_failed}
+   * @throws DatabaseException {@code db:table_not_owned}, {@code db:statement_not_allowed}, {@code db:unparsable},
+   *     {@code db:statement_failed}
    */
   int update(String sql, Object... params);
 

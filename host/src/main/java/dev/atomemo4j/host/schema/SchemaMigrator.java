@@ -248,7 +248,7 @@ public final class SchemaMigrator {
     }
   }
 
-  private static long lockKey(String name) {
+  static long lockKey(String name) {
     try {
       byte[] d = MessageDigest.getInstance("SHA-256").digest(name.getBytes(StandardCharsets.UTF_8));
       long key = 0;

@@ -39,11 +39,18 @@ public final class ScopedDatabase implements PluginDatabase {
   private final Map<Class<?>, SchemaBinding.Table> byType = new LinkedHashMap<>();
   private final Map<String, String> storedByName = new LinkedHashMap<>();
   private final Set<String> owned = new LinkedHashSet<>();
+  /** PostgreSQL: the role every statement runs as ({@link PostgresRoles}), or null. */
+  private final String role;
 
-  public ScopedDatabase(DataSource dataSource, SqlDialect dialect, String pluginId, SchemaBinding schema) {
+  /**
+   * @param role the PostgreSQL role to run as, or null to rely on the parse alone
+   */
+  public ScopedDatabase(DataSource dataSource, SqlDialect dialect, String pluginId, SchemaBinding schema,
+      String role) {
     this.dataSource = dataSource;
     this.dialect = dialect;
     this.pluginId = pluginId;
+    this.role = role;
     for (SchemaBinding.Table t : schema.tables()) {
       String stored = TableNames.stored(pluginId, t.name());
       byType.put(t.type(), t);
@@ -61,7 +68,7 @@ public final class ScopedDatabase implements PluginDatabase {
   @Override
   public QueryResult query(String sql, Object... params) {
     check(sql);
-    try (Connection c = dataSource.getConnection(); PreparedStatement p = c.prepareStatement(sql)) {
+    try (Connection c = open(); PreparedStatement p = c.prepareStatement(sql)) {
       bind(p, params);
       try (ResultSet rs = p.executeQuery()) {
         ResultSetMetaData meta = rs.getMetaData();
@@ -78,6 +85,7 @@ public final class ScopedDatabase implements PluginDatabase {
           }
           rows.add(row);
         }
+        done(c);
         return new QueryResult(columns, rows);
       }
     } catch (SQLException e) {
@@ -88,9 +96,11 @@ public final class ScopedDatabase implements PluginDatabase {
   @Override
   public int update(String sql, Object... params) {
     check(sql);
-    try (Connection c = dataSource.getConnection(); PreparedStatement p = c.prepareStatement(sql)) {
+    try (Connection c = open(); PreparedStatement p = c.prepareStatement(sql)) {
       bind(p, params);
-      return p.executeUpdate();
+      int n = p.executeUpdate();
+      done(c);
+      return n;
     } catch (SQLException e) {
       throw failed(e);
     }
@@ -112,7 +122,7 @@ public final class ScopedDatabase implements PluginDatabase {
         + ")";
     UUID id = UUID.randomUUID();
     List<Object> values = table.values().of(row);
-    try (Connection c = dataSource.getConnection(); PreparedStatement p = c.prepareStatement(sql)) {
+    try (Connection c = open(); PreparedStatement p = c.prepareStatement(sql)) {
       p.setObject(1, id);
       for (int i = 0; i < values.size(); i++) {
         Object v = values.get(i);
@@ -123,6 +133,7 @@ public final class ScopedDatabase implements PluginDatabase {
         }
       }
       p.executeUpdate();
+      done(c);
       return id;
     } catch (SQLException e) {
       throw failed(e);
@@ -147,6 +158,32 @@ public final class ScopedDatabase implements PluginDatabase {
     return stored;
   }
 
+  /**
+   * A connection for one call: on PostgreSQL with a role, a transaction running as it ({@code SET LOCAL} ends with
+   * the transaction, so the pooled connection goes back as it came; an unfinished one is rolled back on close).
+   */
+  private Connection open() throws SQLException {
+    Connection c = dataSource.getConnection();
+    if (role != null) {
+      try {
+        c.setAutoCommit(false);
+        try (java.sql.Statement s = c.createStatement()) {
+          s.execute("SET LOCAL ROLE " + role);
+        }
+      } catch (SQLException e) {
+        c.close();
+        throw e;
+      }
+    }
+    return c;
+  }
+
+  private void done(Connection c) throws SQLException {
+    if (role != null) {
+      c.commit();
+    }
+  }
+
   private void check(String sql) {
     if (sql == null || sql.isBlank()) {
       throw new DatabaseException(DatabaseException.UNPARSABLE, "plugin `" + pluginId + "` sent an empty statement");
@@ -158,6 +195,7 @@ public final class ScopedDatabase implements PluginDatabase {
       throw new DatabaseException(DatabaseException.UNPARSABLE, "plugin `" + pluginId + "`: " + e.getMessage()
           + "; what it touches cannot be checked, so it does not run");
     }
+    StatementKinds.check(pluginId, sql);
     for (String table : tables) {
       if (!owns(owned, table)) {
         throw new DatabaseException(DatabaseException.TABLE_NOT_OWNED, "plugin `" + pluginId + "` may use only "
@@ -204,10 +242,22 @@ public final class ScopedDatabase implements PluginDatabase {
   }
 
   private DatabaseException failed(SQLException e) {
-    // The first line only: PostgreSQL's detail line can quote a row's values.
-    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    int nl = message.indexOf('\n');
     return new DatabaseException(DatabaseException.STATEMENT_FAILED, "plugin `" + pluginId + "`: the database "
-        + "refused the statement: " + (nl < 0 ? message : message.substring(0, nl)));
+        + "refused the statement (SQLState " + e.getSQLState() + "): " + reason(e));
+  }
+
+  /**
+   * The database's reason without the values it quotes: PostgreSQL's detail line names the row's key, H2 appends
+   * {@code VALUES (…)} and the statement with its parameters.
+   */
+  static String reason(SQLException e) {
+    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    for (String cut : List.of("\n", " VALUES ", "; SQL statement")) {
+      int at = message.indexOf(cut);
+      if (at >= 0) {
+        message = message.substring(0, at);
+      }
+    }
+    return message.strip();
   }
 }

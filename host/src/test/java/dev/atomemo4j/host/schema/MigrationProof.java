@@ -226,6 +226,57 @@ abstract class MigrationProof {
     assertThat(migrations("notes")).isEmpty();
   }
 
+  @Test
+  void aRefusedStatementNamesTheReasonButNoValueItCarried() {
+    SchemaBinding uniqueTitle = new SchemaBinding(1, List.of(new SchemaBinding.Table("note", 1,
+        TablePlugins.NoteV1.class, List.of(new SchemaBinding.Column("title", dev.atomemo4j.annotations.ColumnType.TEXT,
+            true, true, null, 1)), row -> List.of(((TablePlugins.NoteV1) row).title()))), List.of());
+    TablePlugins.Handle a = TablePlugins.plugin("notes", uniqueTitle);
+    try (PluginHost host = host(a)) {
+      a.db().insert(new TablePlugins.NoteV1("MARKER-4f1d"));
+
+      assertThatThrownBy(() -> a.db().insert(new TablePlugins.NoteV1("MARKER-4f1d")))
+          .isInstanceOfSatisfying(DatabaseException.class,
+              e -> assertThat(e.code()).isEqualTo(DatabaseException.STATEMENT_FAILED))
+          .hasMessageContaining("SQLState 23505").hasMessageNotContaining("MARKER-4f1d");
+    }
+  }
+
+  @Test
+  void twoPluginsWhoseIdsShareTableNamesDoNotShareTables() {
+    TablePlugins.Handle dashed = TablePlugins.plugin("team-notes", TablePlugins.v1());
+    TablePlugins.Handle underscored = TablePlugins.plugin("team_notes", TablePlugins.v1());
+    try (PluginHost host = host(dashed, underscored)) {
+      assertThat(host.plugin("team-notes").status()).isEqualTo(PluginStatus.HEALTHY);
+      assertThat(host.plugin("team_notes").status()).isEqualTo(PluginStatus.UNHEALTHY);
+      assertThat(host.plugin("team_notes").stickyFailure()).get().asString()
+          .contains("as those of plugin `team-notes`");
+    }
+  }
+
+  @Test
+  void theScopedDbRunsNoStructureChange() throws Exception {
+    TablePlugins.Handle a = TablePlugins.plugin("notes", TablePlugins.v1());
+    try (PluginHost host = host(a)) {
+      String note = a.db().table("note");
+
+      assertThatThrownBy(() -> a.db().update("DROP TABLE " + note)).isInstanceOfSatisfying(DatabaseException.class,
+          e -> assertThat(e.code()).isEqualTo(DatabaseException.STATEMENT_NOT_ALLOWED));
+      assertThat(columns(note)).isNotEmpty();
+    }
+  }
+
+  @Test
+  void theScopedDbRunsNoSqlHiddenInAString() {
+    TablePlugins.Handle a = TablePlugins.plugin("notes", TablePlugins.v1());
+    try (PluginHost host = host(a)) {
+      assertThatThrownBy(() -> a.db().query("SELECT query_to_xml('SELECT * FROM plugin_migrations', true, true, '')"))
+          .isInstanceOfSatisfying(DatabaseException.class,
+              e -> assertThat(e.code()).isEqualTo(DatabaseException.STATEMENT_NOT_ALLOWED))
+          .hasMessageContaining("query_to_xml");
+    }
+  }
+
   /** A system catalog of this database. */
   abstract String catalogTable();
 

@@ -60,6 +60,22 @@ class PostgresMigrationProofTest extends MigrationProof {
     return base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema;
   }
 
+  @org.junit.jupiter.api.Test
+  void everyStatementRunsAsThePluginsRoleWhichHoldsOnlyItsTables() throws Exception {
+    TablePlugins.Handle a = TablePlugins.plugin("notes", TablePlugins.v1());
+    TablePlugins.Handle b = TablePlugins.plugin("other-notes", TablePlugins.v1());
+    String role = PostgresRoles.roleName("notes");
+    try (dev.atomemo4j.host.PluginHost host = host(a, b)) {
+      org.assertj.core.api.Assertions.assertThat(a.db().query("SELECT current_user FROM " + a.db().table("note")
+          + " UNION ALL SELECT current_user").rows()).containsExactly(java.util.List.of(role));
+    }
+
+    org.assertj.core.api.Assertions.assertThat(rows("SELECT has_table_privilege('" + role + "', 'plugin_notes_note', "
+        + "'SELECT'), has_table_privilege('" + role + "', 'plugin_other_notes_note', 'SELECT'), "
+        + "has_table_privilege('" + role + "', 'plugin_migrations', 'SELECT')"))
+        .containsExactly(java.util.List.of(true, false, false));
+  }
+
   @Override
   String catalogTable() {
     return "pg_catalog.pg_tables";
