@@ -59,6 +59,18 @@ class SchemaDiagnosticsTest {
   }
 
   @Test
+  void aColumnWithoutItsOwnSinceComesWithItsTable() {
+    Compilation c = Sources.compile(plugin("tables = Demo.Tag.class, schemaVersion = 3",
+        "  @Table(name = \"tag\", since = 3)",
+        "  public record Tag(@Column(required = true) String label) {}"));
+
+    assertThat(c).succeededWithoutWarnings();
+    SchemaBinding.Table tag = GeneratedClasses.descriptor(c, "demo.DemoRegistry").atlas().schema().tables().get(0);
+    assertThat(tag.since()).isEqualTo(3);
+    assertThat(tag.columns().get(0).since()).isEqualTo(3);
+  }
+
+  @Test
   void theGeneratedValuesReadEveryComponentInColumnOrderNullsIncluded() throws Exception {
     Compilation c = Sources.compile(plugin(NOTE_LISTED,
         "  @Table(name = \"note\")",

@@ -104,9 +104,10 @@ public final class SchemaPlan {
           SchemaBinding.Column c = t.columns().get(j);
           SchemaBinding.Column then = new SchemaBinding.Column(columnAt[i][j], c.type(), c.required(), c.unique(),
               c.defaultValue(), c.since());
-          if (c.since() == v && t.since() == v) {
+          // A column never comes before its table (the processor checks it): one "older" goes into the CREATE.
+          if (t.since() == v && c.since() <= v) {
             created.add(then);
-          } else if (c.since() == v) {
+          } else if (c.since() == v && v > t.since()) {
             declared.add(new SchemaOp.AddColumn(stored, then));
           }
         }

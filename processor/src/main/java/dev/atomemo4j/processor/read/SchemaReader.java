@@ -214,7 +214,8 @@ final class SchemaReader {
     boolean required = column != null && column.bool("required");
     boolean unique = column != null && column.bool("unique");
     String defaultValue = column == null ? null : column.stringOrNull("defaultValue");
-    int since = column == null ? tableSince : (int) column.longValue("since");
+    // A column without its own since comes with its table.
+    int since = column != null && column.isSet("since") ? (int) column.longValue("since") : tableSince;
     if (column != null && column.isSet("since") && (since < tableSince || since > version)) {
       reporter.report(Message.BAD_SINCE, column.origin("since"), "column " + table + "." + name, since, tableSince,
           version);
