@@ -85,4 +85,16 @@ public @interface Plugin {
    * leaves the plugin unhealthy and the host boots the others (as Atlas does).
    */
   boolean required() default false;
+
+  /**
+   * The plugin's tables in the host's storage database: records annotated {@link Table}, migrated before
+   * {@link Initialize} and reached through {@code PluginContext.db()}.
+   */
+  Class<?>[] tables() default {};
+
+  /**
+   * The version of the plugin's tables: every {@code since} and {@link Migration} version is at most this. Raise it
+   * with each change; the host applies the steps between the database's version and this one, in order.
+   */
+  int schemaVersion() default 1;
 }

@@ -1,5 +1,6 @@
 package dev.atomemo4j.runtime;
 
+import dev.atomemo4j.runtime.storage.PluginDatabase;
 import org.slf4j.Logger;
 
 /**
@@ -29,4 +30,14 @@ public interface PluginContext {
    * registration, each under the teardown deadline; a failure is logged and the next one is closed.
    */
   void closeOnTeardown(AutoCloseable resource);
+
+  /**
+   * The plugin's own tables ({@code @Plugin(tables)}) in the host's storage database, migrated before
+   * {@code @Initialize}. Reaches no other table.
+   *
+   * @throws IllegalStateException when the host has no storage database, or the plugin declares no tables
+   */
+  default PluginDatabase db() {
+    throw new IllegalStateException("plugin `" + pluginId() + "` runs in a host without a storage database");
+  }
 }

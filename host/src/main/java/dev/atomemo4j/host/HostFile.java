@@ -64,7 +64,7 @@ public final class HostFile {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
   private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
   private static final Set<String> TOP_KEYS = Set.of("http", "health", "deadlines", "closeDeadline", "actions",
-      "plugins", "explore");
+      "plugins", "explore", "database");
   private static final Set<String> PLUGIN_KEYS = Set.of("plugin", "registry", "enabled", "config", "timeouts",
       "credentials");
   private static final Set<String> ACTION_KEYS = Set.of("database", "hostId", "secretKey", "expiry",
@@ -187,6 +187,15 @@ public final class HostFile {
       unknownKeys(explore, "explore", ExploreSection.KEYS);
     }
     exploreSettings = ExploreSection.read(explore, problems, this::text, this::duration);
+    // The storage database of actions and plugin tables; actions.database is its older name.
+    String storage = text(refs.resolve(root.get("database"), "database", problems), "database");
+    if (storage != null) {
+      if (actionDatabase != null) {
+        problems.add(new ConfigViolation("database", INVALID_SETTING, "set either database or actions.database "
+            + "(its older name), not both"));
+      }
+      actionDatabase = storage;
+    }
     JsonNode list = root.get("plugins");
     if (list == null || list.isNull()) {
       return;
@@ -404,7 +413,7 @@ public final class HostFile {
         : dev.atomemo4j.host.actions.ActionSettings.defaults();
     builder.actionSettings(settings.withOverrides(approvalOverrides).withCredentials(credentials));
     if (actionDatabase != null) {
-      builder.actionDatabase(actionDatabase);
+      builder.database(actionDatabase);
     }
     if (exploreSettings != null) {
       builder.exploreSettings(exploreSettings);

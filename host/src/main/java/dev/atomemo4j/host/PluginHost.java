@@ -48,6 +48,8 @@ import dev.atomemo4j.host.explore.DispatcherExploreHooks;
 import dev.atomemo4j.host.explore.ExploreResult;
 import dev.atomemo4j.host.explore.ExploreSettings;
 import dev.atomemo4j.host.explore.HostExplore;
+import dev.atomemo4j.host.schema.PluginTables;
+import dev.atomemo4j.host.schema.StorageDatabase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -84,9 +86,10 @@ public final class PluginHost implements AutoCloseable {
   private final JdbcActionStore ownedStore;
   private final HostTools tools;
   private volatile HostExplore explore;
+  private final StorageDatabase ownedStorage;
 
   private PluginHost(HostedPlugins plugins, HealthMonitor health, AdminServer admin, Thread shutdownHook,
-      HostActions actions, JdbcActionStore ownedStore, HostTools tools) {
+      HostActions actions, JdbcActionStore ownedStore, HostTools tools, StorageDatabase ownedStorage) {
     this.tools = tools;
     this.plugins = plugins;
     this.health = health;
@@ -94,6 +97,7 @@ public final class PluginHost implements AutoCloseable {
     this.shutdownHook = shutdownHook;
     this.actions = actions;
     this.ownedStore = ownedStore;
+    this.ownedStorage = ownedStorage;
   }
 
   /**
@@ -301,6 +305,9 @@ public final class PluginHost implements AutoCloseable {
       if (ownedStore != null) {
         ownedStore.close();
       }
+      if (ownedStorage != null) {
+        ownedStorage.close();
+      }
       if (Thread.currentThread() != shutdownHook) {
         removeHook(shutdownHook);
       }
@@ -354,7 +361,7 @@ public final class PluginHost implements AutoCloseable {
     private Ticker ticker = Ticker.SYSTEM;
     private Clock clock = Clock.systemUTC();
     private JdbcActionStore actionStore;
-    private String actionDatabase;
+    private String database;
     private ActionSettings actionSettings = ActionSettings.defaults();
     private ExploreSettings exploreSettings = ExploreSettings.defaults();
 
@@ -499,8 +506,7 @@ public final class PluginHost implements AutoCloseable {
 
     /**
      * The store of action requests, shared by hosts that share approvals (PostgreSQL); the caller closes it.
-     * Without one, a host whose plugins declare actions keeps them in an H2 file, {@code .atomemo4j/actions} under
-     * the working directory, and closes it with the host.
+     * Without one, a host whose plugins declare actions keeps them in its storage database ({@link #database}).
      */
     public Builder actionStore(JdbcActionStore store) {
       this.actionStore = Objects.requireNonNull(store, "store");
@@ -508,12 +514,25 @@ public final class PluginHost implements AutoCloseable {
     }
 
     /**
-     * A JDBC URL the host opens its action store on at start (schema created or upgraded) and closes with
-     * itself, e.g. {@code jdbc:postgresql://db/atlas?user=…} or {@code jdbc:h2:file:/var/lib/host/actions}.
+     * The host's storage database, a JDBC URL the host opens at start and closes with itself: the action store
+     * (schema created or upgraded) and the plugins' tables (migrated before their initialize) live in it, e.g.
+     * {@code jdbc:postgresql://db/atlas?user=…} or {@code jdbc:h2:file:/var/lib/host/storage}. Without one, a host
+     * whose plugins declare actions or tables uses an H2 file, {@code .atomemo4j/storage} under the working
+     * directory (or, for tables, the database of the {@link #actionStore} given).
      */
-    public Builder actionDatabase(String jdbcUrl) {
-      this.actionDatabase = Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+    public Builder database(String jdbcUrl) {
+      this.database = Objects.requireNonNull(jdbcUrl, "jdbcUrl");
       return this;
+    }
+
+    /**
+     * The storage database's JDBC URL, under the name it had when it held only the actions.
+     *
+     * @deprecated use {@link #database(String)}: the same database now also holds the plugins' tables
+     */
+    @Deprecated
+    public Builder actionDatabase(String jdbcUrl) {
+      return database(jdbcUrl);
     }
 
     /** Approval overrides, expiry, self-approval, credentials, the host id and the sealing key of actions. */
@@ -568,20 +587,34 @@ public final class PluginHost implements AutoCloseable {
       HealthMonitor monitor = null;
       AdminServer server = null;
       JdbcActionStore owned = null;
+      StorageDatabase ownedStorage = null;
       HostActions hostActions = null;
       HostTools hostTools;
       HostExplore explorer = null;
       try {
-        // The store first: its schema is created or upgraded at boot, and a broken database stops the host early.
+        // The storage first (atlas-features.md §5.3): the action store's schema, then the plugins' tables, before
+        // any initialize; a broken database stops the host early.
         boolean hasActions = validated.stream().anyMatch(v -> !v.spec().descriptor().atlas().actions()
             .isEmpty());
+        boolean hasTables = validated.stream().anyMatch(v -> v.spec().descriptor().atlas().schema() != null);
         JdbcActionStore store = actionStore;
-        if (store == null && actionDatabase != null) {
-          owned = JdbcActionStore.open(actionDatabase);
+        StorageDatabase storage = null;
+        if (database != null) {
+          ownedStorage = StorageDatabase.open(database);
+        } else if (store != null && hasTables) {
+          storage = StorageDatabase.using(store.dataSource());
+        } else if (store == null && (hasActions || hasTables)) {
+          ownedStorage = StorageDatabase.h2File(java.nio.file.Path.of(".atomemo4j", "storage"));
+        }
+        if (ownedStorage != null) {
+          storage = ownedStorage;
+        }
+        if (store == null && (hasActions || database != null)) {
+          owned = JdbcActionStore.on(storage.dataSource());
           store = owned;
-        } else if (store == null && hasActions) {
-          owned = JdbcActionStore.h2File(java.nio.file.Path.of(".atomemo4j", "actions"));
-          store = owned;
+        }
+        if (hasTables) {
+          PluginTables.migrate(storage, hosted.all());
         }
         hosted.boot();
         explorer = new HostExplore(hosted.all(), exploreSettings, new DispatcherExploreHooks(hosted.hooks()));
@@ -606,10 +639,13 @@ public final class PluginHost implements AutoCloseable {
         if (owned != null) {
           owned.close();
         }
+        if (ownedStorage != null) {
+          ownedStorage.close();
+        }
         removeHook(hook);
         throw e;
       }
-      PluginHost host = new PluginHost(hosted, monitor, server, hook, hostActions, owned, hostTools);
+      PluginHost host = new PluginHost(hosted, monitor, server, hook, hostActions, owned, hostTools, ownedStorage);
       host.explore = explorer;
       onSignal.set(host::close);
       return host;

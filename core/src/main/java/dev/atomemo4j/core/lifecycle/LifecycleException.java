@@ -13,6 +13,8 @@ public class LifecycleException extends RuntimeException {
   public static final String IN_TEARDOWN = "host:in_teardown";
   public static final String REQUIRED_PLUGIN_FAILED = "host:required_plugin_failed";
   public static final String CLOSED = "host:closed";
+  /** A table migration of the plugin failed or an applied step changed: it stays unhealthy. */
+  public static final String MIGRATION_FAILED = "host:migration_failed";
 
   private final String code;
 

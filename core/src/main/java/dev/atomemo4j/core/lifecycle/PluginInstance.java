@@ -5,6 +5,7 @@ import dev.atomemo4j.runtime.HealthResult;
 import dev.atomemo4j.runtime.PluginStatus;
 import dev.atomemo4j.runtime.spi.AtlasBinding;
 import dev.atomemo4j.runtime.spi.PluginDescriptor;
+import dev.atomemo4j.runtime.storage.PluginDatabase;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -46,6 +47,8 @@ public final class PluginInstance {
   private PluginHealth lastHealth;
   private CompletableFuture<PluginHealth> probing;
   private Object probingToken;
+  /** Why the plugin failed before its initialize (a table migration), for good: no probe makes it healthy. */
+  private String stickyFailure;
 
   PluginInstance(ValidatedPlugin validated, Deadlines deadlines, DeadlineCalls calls, LifecycleEvents events,
       Clock clock) {
@@ -187,6 +190,37 @@ public final class PluginInstance {
     }
   }
 
+  // ---- before initialize: the host's storage ----------------------------------------------------------------------
+
+  /**
+   * Gives the plugin its tables' handle, {@code PluginContext.db()}; called by the host after the tables were
+   * migrated, before {@link HostedPlugins#boot()}.
+   */
+  public void attachDatabase(PluginDatabase db) {
+    context.db(java.util.Objects.requireNonNull(db, "db"));
+  }
+
+  /**
+   * Marks the plugin unhealthy for good before it is initialized (atlas-features.md §5.1: a failed table migration):
+   * it is never created or initialized, a probe never makes it healthy again, and a required plugin stops the boot.
+   *
+   * @throws IllegalStateException once the plugin left {@code registered}
+   */
+  public void failBeforeInitialize(String reason) {
+    synchronized (this) {
+      if (status != PluginStatus.REGISTERED) {
+        throw new IllegalStateException("plugin `" + id() + "` is " + status.wireName() + ", not registered");
+      }
+      stickyFailure = java.util.Objects.requireNonNull(reason, "reason");
+      transition(PluginStatus.UNHEALTHY, reason);
+    }
+  }
+
+  /** The reason it failed before initialize, when it did; it stays unhealthy for as long as it runs. */
+  public synchronized Optional<String> stickyFailure() {
+    return Optional.ofNullable(stickyFailure);
+  }
+
   // ---- lifecycle -------------------------------------------------------------------------------------------------
 
   /**
@@ -195,6 +229,11 @@ public final class PluginInstance {
    */
   CallOutcome<Void> initialize() {
     synchronized (this) {
+      if (stickyFailure != null) {
+        // Failed before its turn (its tables): not created, and the boot treats it as a failed initialize.
+        return CallOutcome.failed(new LifecycleException(LifecycleException.MIGRATION_FAILED, stickyFailure),
+            Duration.ZERO, deadline(CallKind.INITIALIZE));
+      }
       if (status == PluginStatus.TEARDOWN) {
         // Torn down before its turn (a shutdown during boot): never created, nothing to undo.
         return CallOutcome.failed(new LifecycleException(LifecycleException.CLOSED, "plugin `" + id()
@@ -257,6 +296,12 @@ public final class PluginInstance {
   private CompletableFuture<PluginHealth> startProbe() {
     AtlasBinding.LifecycleMethod<AtlasBinding.Probe> check = atlas.healthCheck();
     PluginStatus now = status();
+    Optional<String> sticky = stickyFailure();
+    if (sticky.isPresent()) {
+      PluginHealth failed = new PluginHealth(id(), false, sticky.get(), Duration.ZERO, clock.instant(), false);
+      record(failed, false);
+      return CompletableFuture.completedFuture(failed);
+    }
     Object target = plugin;
     boolean probeable = now == PluginStatus.HEALTHY || now == PluginStatus.UNHEALTHY;
     if (check == null || target == null || !probeable) {

@@ -1,6 +1,7 @@
 package dev.atomemo4j.core.lifecycle;
 
 import dev.atomemo4j.runtime.PluginContext;
+import dev.atomemo4j.runtime.storage.PluginDatabase;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -24,6 +25,7 @@ final class PluginInstanceContext implements PluginContext {
   private final DeadlineCalls calls;
   private final Deque<AutoCloseable> resources = new ArrayDeque<>();
   private boolean closed;
+  private volatile PluginDatabase db;
 
   PluginInstanceContext(String pluginId, Object config, Class<?> configType, DeadlineCalls calls) {
     this.pluginId = pluginId;
@@ -53,6 +55,21 @@ final class PluginInstanceContext implements PluginContext {
           + ", not " + type.getName());
     }
     return type.cast(config);
+  }
+
+  @Override
+  public PluginDatabase db() {
+    PluginDatabase handle = db;
+    if (handle == null) {
+      throw new IllegalStateException("plugin `" + pluginId + "` has no tables in this host: list them in "
+          + "@Plugin(tables), and give the host a storage database");
+    }
+    return handle;
+  }
+
+  /** Set by the host after the plugin's tables were migrated, before its initialize. */
+  void db(PluginDatabase handle) {
+    db = handle;
   }
 
   @Override

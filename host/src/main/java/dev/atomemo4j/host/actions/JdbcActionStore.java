@@ -50,6 +50,21 @@ public final class JdbcActionStore implements AutoCloseable {
     }
   }
 
+  /**
+   * A store on a data source the caller keeps (the host's storage database, shared with the plugins' tables);
+   * the schema is created or upgraded, and {@link #close()} leaves the data source open.
+   */
+  public static JdbcActionStore on(DataSource dataSource) {
+    JdbcActionStore store = new JdbcActionStore(Objects.requireNonNull(dataSource, "dataSource"), () -> {});
+    store.migrate();
+    return store;
+  }
+
+  /** Where the requests are kept; the host's plugin tables go to the same database when no other is given. */
+  public DataSource dataSource() {
+    return dataSource;
+  }
+
   /** The embedded default: an H2 database in {@code file} (without the {@code .mv.db} suffix). */
   public static JdbcActionStore h2File(java.nio.file.Path file) {
     return open("jdbc:h2:file:" + file.toAbsolutePath());

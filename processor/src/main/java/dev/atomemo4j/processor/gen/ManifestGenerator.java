@@ -84,6 +84,9 @@ final class ManifestGenerator {
     if (atlas.sandbox() != null) {
       root.put("sandbox", sandbox(atlas.sandbox())); // an addition: formatVersion stays
     }
+    if (atlas.schema() != null) {
+      root.put("tables", tables(atlas.schema())); // an addition: formatVersion stays
+    }
     Map<String, JsonValue> hints = new LinkedHashMap<>();
     for (ToolModel t : model.tools()) {
       if (!t.hints().isEmpty()) {
@@ -119,6 +122,45 @@ final class ManifestGenerator {
     out.put("filesystemIsolation", JsonValue.of(s.filesystemIsolation()));
     out.put("unprivilegedExecution", JsonValue.of(s.unprivilegedExecution()));
     out.put("description", JsonValue.of(s.description()));
+    return new JsonValue.Obj(out);
+  }
+
+  /** The tables a host creates for the plugin, with the schema version and the explicit steps. */
+  private static JsonValue tables(dev.atomemo4j.processor.model.SchemaModel schema) {
+    Map<String, JsonValue> out = new LinkedHashMap<>();
+    out.put("schemaVersion", JsonValue.of(schema.version()));
+    List<JsonValue> tables = new ArrayList<>();
+    for (dev.atomemo4j.processor.model.SchemaModel.TableModel t : schema.tables()) {
+      Map<String, JsonValue> table = new LinkedHashMap<>();
+      table.put("name", JsonValue.of(t.name()));
+      table.put("since", JsonValue.of(t.since()));
+      table.put("record", JsonValue.of(t.type().canonicalName()));
+      List<JsonValue> columns = new ArrayList<>();
+      for (dev.atomemo4j.processor.model.SchemaModel.ColumnModel c : t.columns()) {
+        Map<String, JsonValue> column = new LinkedHashMap<>();
+        column.put("name", JsonValue.of(c.name()));
+        column.put("type", JsonValue.of(c.type().name().toLowerCase(java.util.Locale.ROOT)));
+        column.put("required", JsonValue.of(c.required()));
+        column.put("unique", JsonValue.of(c.unique()));
+        if (c.defaultValue() != null) {
+          column.put("default", JsonValue.of(c.defaultValue()));
+        }
+        column.put("since", JsonValue.of(c.since()));
+        columns.add(new JsonValue.Obj(column));
+      }
+      table.put("columns", new JsonValue.Array(columns));
+      tables.add(new JsonValue.Obj(table));
+    }
+    out.put("tables", new JsonValue.Array(tables));
+    List<JsonValue> migrations = new ArrayList<>();
+    for (dev.atomemo4j.processor.model.SchemaModel.MigrationModel m : schema.migrations()) {
+      Map<String, JsonValue> step = new LinkedHashMap<>();
+      step.put("version", JsonValue.of(m.version()));
+      step.put("description", JsonValue.of(m.description()));
+      step.put("method", JsonValue.of(m.methodName()));
+      migrations.add(new JsonValue.Obj(step));
+    }
+    out.put("migrations", new JsonValue.Array(migrations));
     return new JsonValue.Obj(out);
   }
 

@@ -101,6 +101,7 @@ public final class AtlasReader {
     ActionReader.reportMisplaced(round, elements, reporter);
     SandboxReader.reportMisplaced(round, elements, reporter);
     HookReader.reportMisplaced(round, elements, reporter);
+    SchemaReader.reportMisplaced(round, elements, reporter);
   }
 
   /**

@@ -32,7 +32,7 @@ class SupportTicketTest {
   @RegisterExtension
   final PluginHostExtension kit = PluginHostExtension.configure((host, dir) -> host
       .plugin(SupportTicket.class, new SupportTicketConfig(api.url(), Secret.of(API_KEY), "normal"))
-      .actionDatabase("jdbc:h2:file:" + dir.resolve("actions")));
+      .database("jdbc:h2:file:" + dir.resolve("actions")));
 
   @AfterEach
   void stopApi() {
