@@ -24,7 +24,9 @@ public enum CallKind {
    * Each {@code @Hook} call (its matcher and handler together). Past it a before-hook rejects (fail closed); an
    * observation hook is logged.
    */
-  HOOK("hook", Duration.ofSeconds(5));
+  HOOK("hook", Duration.ofSeconds(5)),
+  /** {@code @Routes}: registering an interaction plugin's routes when the host wires it. */
+  ROUTES("routes", Duration.ofSeconds(10));
 
   private final String wireName;
   private final Duration defaultDeadline;
