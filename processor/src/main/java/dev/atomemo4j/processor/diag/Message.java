@@ -178,7 +178,21 @@ public enum Message {
       "@Routes is on %s and on %s: a plugin has at most one", "Register every route in one @Routes method."),
   ROUTES_OUTSIDE_PLUGIN("routes-outside-plugin", Diagnostic.Kind.ERROR,
       "@Routes method %s is in %s, which is not a @Plugin class: the host mounts routes from the plugin object only",
-      "Move the method to the class annotated @Plugin.");
+      "Move the method to the class annotated @Plugin."),
+
+  // ---- hooks (issue 14) ----
+  HOOK_OUTSIDE_PLUGIN("hook-outside-plugin", Diagnostic.Kind.ERROR,
+      "@Hook method %s is in %s, which is not a @Plugin class: the host calls hooks only on the plugin object",
+      "Move the method to the class annotated @Plugin."),
+  BAD_HOOK_SIGNATURE("bad-hook-signature", Diagnostic.Kind.ERROR,
+      "@Hook(%s) method %s must be a public instance method %s, optionally with a PluginContext second parameter",
+      "Declare it as %4$s (any throws clause is allowed)."),
+  UNKNOWN_HOOK_MATCHER("unknown-hook-matcher", Diagnostic.Kind.ERROR,
+      "the matcher of @Hook method %s names %s, which is no method of %s%s",
+      "Name a public method of the plugin class declared boolean %2$s(%5$s event)."),
+  BAD_HOOK_MATCHER("bad-hook-matcher", Diagnostic.Kind.ERROR,
+      "the matcher %s of @Hook(%s) method %s must be a public instance method returning boolean and taking one %s",
+      "Declare it as public boolean %1$s(%4$s event).");
 
   private final String code;
   private final Diagnostic.Kind kind;
