@@ -66,8 +66,8 @@ if (problems.isEmpty() || name ==~ FEATURE) {
 
 // The plugin types `init` can generate now, and those later parts of atomemo4j add (so they are "not yet available",
 // not "unknown"). Keep in step with InitCommand.TYPES / InitCommand.LATER_TYPES.
-def TYPES = ['tool', 'context', 'sandbox']
-def LATER_TYPES = ['datasource', 'interaction', 'action']
+def TYPES = ['tool', 'context', 'sandbox', 'interaction']
+def LATER_TYPES = ['datasource', 'action']
 String type = props.getProperty('type', 'tool')
 if (LATER_TYPES.contains(type)) {
   problems << "type \"${type}\" is not yet available: it comes with a later part of atomemo4j; the types available " +
@@ -113,17 +113,33 @@ def replace = { File from, File to ->
     throw new IllegalStateException("atomemo4j-archetype: cannot rename ${from} to ${to}")
   }
 }
-def contextTemplates = [new File(main, "${classBase}.java.context"), new File(test, "${classBase}Test.java.context")]
-def sandboxTemplates = [new File(main, "${classBase}.java.sandbox"), new File(test, "${classBase}Test.java.sandbox")]
+def templates = { String kind ->
+  [new File(main, "${classBase}.java.${kind}"), new File(test, "${classBase}Test.java.${kind}"),
+   new File(main, "${classBase}Config.java.${kind}")].findAll { it.exists() }
+}
+def contextTemplates = templates('context')
+def interactionTemplates = templates('interaction')
+def sandboxTemplates = templates('sandbox')
+def interactionFiles = ['pom-interaction.xml', 'README-interaction.md', 'host-interaction.yaml']
 def deleteTree = { File f ->
   if (f.exists() && !f.deleteDir()) {
     throw new IllegalStateException("atomemo4j-archetype: cannot delete ${f}")
   }
 }
+def dropTestResources = {
+  def resources = new File(projectDir, 'src/test/resources')
+  delete(new File(resources, 'simplelogger.properties'))
+  delete(resources)
+}
+// The files only one type uses go first, for every other type.
 if (type != 'sandbox') {
   sandboxTemplates.each { delete(it) }
   ['README-sandbox.md', 'host-sandbox.yaml'].each { delete(new File(projectDir, it)) }
   deleteTree(new File(projectDir, 'semantic'))
+}
+if (type != 'interaction') {
+  interactionTemplates.each { delete(it) }
+  interactionFiles.each { delete(new File(projectDir, it)) }
 }
 if (type == 'sandbox') {
   // An Atlas plugin in a host, as the context type, with the sandbox's own plugin, test, README and host file.
@@ -143,11 +159,19 @@ if (type == 'sandbox') {
   contextTemplates.each { replace(it, new File(it.parentFile, it.name - '.context')) }
   replace(new File(projectDir, 'pom-context.xml'), new File(projectDir, 'pom.xml'))
   replace(new File(projectDir, 'README-context.md'), new File(projectDir, 'README.md'))
+} else if (type == 'interaction') {
+  delete(new File(main, "${classBase}Tools.java"))
+  delete(new File(projectDir, '.env.example'))
+  delete(new File(projectDir, 'context.md'))
+  contextTemplates.each { delete(it) }
+  interactionTemplates.each { replace(it, new File(it.parentFile, it.name - '.interaction')) }
+  replace(new File(projectDir, 'pom-interaction.xml'), new File(projectDir, 'pom.xml'))
+  replace(new File(projectDir, 'README-interaction.md'), new File(projectDir, 'README.md'))
+  replace(new File(projectDir, 'host-interaction.yaml'), new File(projectDir, 'host.yaml'))
+  ['pom-context.xml', 'README-context.md'].each { delete(new File(projectDir, it)) }
 } else {
   contextTemplates.each { delete(it) }
   delete(new File(main, "${classBase}Config.java"))
   ['pom-context.xml', 'README-context.md', 'host.yaml', 'context.md'].each { delete(new File(projectDir, it)) }
-  def resources = new File(projectDir, 'src/test/resources')
-  delete(new File(resources, 'simplelogger.properties'))
-  delete(resources)
+  dropTestResources()
 }

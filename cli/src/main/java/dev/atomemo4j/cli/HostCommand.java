@@ -115,6 +115,11 @@ final class HostCommand implements Callable<Integer> {
     }
     host.adminUrl().ifPresent(url -> out.println("  admin API:  " + url + " (GET /health, /api/plugins, "
         + "/api/context)"));
+    for (PluginInstance p : host.plugins()) {
+      if (p.types().contains(dev.atomemo4j.annotations.PluginType.INTERACTION)) {
+        host.pluginUrl(p.id()).ifPresent(url -> out.println("  routes:     " + url));
+      }
+    }
     String context = host.context();
     out.println("  context:    " + (context.isEmpty() ? "none" : context.length() + " characters"));
     out.println("Stop with Ctrl-C or SIGTERM.");

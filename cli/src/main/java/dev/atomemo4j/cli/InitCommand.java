@@ -40,7 +40,9 @@ import picocli.CommandLine.Spec;
         "--type tool (the default): an Atomemo Hub plugin with one tool, its test on the test kit, .env.example and a",
         "README. --type context: an Atlas context plugin with a config record, its tests on the host test kit, a",
         "host.yaml and a README. --type sandbox: an Atlas explore backend (@Sandbox), its tests on the host test kit,",
-        "a host.yaml and a README. Needs Maven (mvn) on the PATH.",
+        "a host.yaml and a README. --type interaction: an Atlas interaction plugin with HTTP routes, a config record",
+        "with a secret token, its tests over real HTTP on the host test kit, a host.yaml and a README.",
+        "Needs Maven (mvn) on the PATH.",
         "Exit status: 0 created, 1 Maven failed, 2 bad arguments or Maven not found."})
 final class InitCommand implements Callable<Integer> {
 
@@ -50,10 +52,10 @@ final class InitCommand implements Callable<Integer> {
   private static final Pattern GROUP_ID = Pattern.compile("[A-Za-z0-9_.-]+");
 
   /** The plugin types the archetype generates now (its post-generate script checks the same list). */
-  static final List<String> TYPES = List.of("tool", "context", "sandbox");
+  static final List<String> TYPES = List.of("tool", "context", "sandbox", "interaction");
 
   /** Atlas plugin types that later parts of atomemo4j add: "not yet available", not "unknown". */
-  static final List<String> LATER_TYPES = List.of("datasource", "interaction", "action");
+  static final List<String> LATER_TYPES = List.of("datasource", "action");
 
   @Spec CommandSpec spec;
 
@@ -72,7 +74,8 @@ final class InitCommand implements Callable<Integer> {
 
   @Option(names = "--type", paramLabel = "T", defaultValue = "tool",
       description = "the kind of plugin: tool (an Atomemo Hub plugin with one tool), context (an Atlas context "
-          + "plugin run by a PluginHost) or sandbox (an Atlas explore backend) (default: ${DEFAULT-VALUE})")
+          + "plugin run by a PluginHost), sandbox (an Atlas explore backend) or interaction (HTTP routes a "
+          + "PluginHost serves) (default: ${DEFAULT-VALUE})")
   String type;
 
   @Option(names = "--directory", paramLabel = "D", defaultValue = ".",
@@ -221,6 +224,9 @@ final class InitCommand implements Callable<Integer> {
       out.println("See its README.md for running it with `atomemo4j host host.yaml`.");
     } else if (type.equals("sandbox")) {
       out.println("  mvn verify    # build, and test the sandbox plugin's explore backend in a PluginHost");
+      out.println("See its README.md for running it with `atomemo4j host host.yaml`.");
+    } else if (type.equals("interaction")) {
+      out.println("  mvn verify    # build, and test the routes over HTTP in a PluginHost");
       out.println("See its README.md for running it with `atomemo4j host host.yaml`.");
     } else {
       out.println("  mvn verify    # build, and test the greet tool against a local hub");

@@ -146,13 +146,25 @@ class InitCommandTest {
   }
 
   @Test
+  void theInteractionTypeIsPassedToTheArchetypeAndTheNextStepsSayHowToRunIt() {
+    Run run = init("team-hooks", "--type", "interaction", "--directory", dir.toString(), "--atomemo4j-version",
+        "1.2.3");
+
+    assertThat(run.status()).isZero();
+    assertThat(mavenRuns.get(0)).contains("-Dtype=interaction");
+    assertThat(run.stdout()).contains("test the routes over HTTP in a PluginHost")
+        .contains("`atomemo4j host host.yaml`");
+  }
+
+  @Test
   void theTypesOfLaterPartsAreNotYetAvailableInOneLineWithoutRunningMaven() {
-    for (String later : List.of("datasource", "interaction", "action")) {
+    for (String later : List.of("datasource", "action")) {
       Run run = init("my-plugin", "--type", later, "--directory", dir.toString());
 
       assertThat(run.status()).as(later).isEqualTo(2);
       assertThat(run.stderr()).as(later).isEqualTo("atomemo4j: --type " + later + " is not yet available: it comes "
-          + "with a later part of atomemo4j; the types available now are tool, context, sandbox\n");
+          + "with a later part of atomemo4j; the types available now are tool, context, sandbox, "
+          + "interaction\n");
     }
     assertThat(mavenRuns).isEmpty();
     assertThat(dir).isEmptyDirectory();
@@ -164,7 +176,7 @@ class InitCommandTest {
 
     assertThat(run.status()).isEqualTo(2);
     assertThat(run.stderr()).isEqualTo("atomemo4j: --type \"widget\" is not a plugin type; expected one of: tool, "
-        + "context, sandbox\n");
+        + "context, sandbox, interaction\n");
     assertThat(mavenRuns).isEmpty();
   }
 

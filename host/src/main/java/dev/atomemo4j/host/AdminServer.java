@@ -56,12 +56,17 @@ final class AdminServer implements AutoCloseable {
   /** @param actions the approval gate whose routes to serve, or null without actions */
   static AdminServer start(String host, int port, HostedPlugins plugins, HealthMonitor health,
       dev.atomemo4j.host.actions.HostActions actions) {
-    return start(host, port, plugins, health, actions, null);
+    return start(host, port, plugins, health, actions, null, true, null);
   }
 
-  /** @param explore the explore service whose routes to serve, or null */
+  /**
+   * @param explore the explore service whose routes to serve, or null
+   * @param adminApi whether to serve the admin API; without it only {@code pluginRoutes} are served
+   * @param pluginRoutes the handler of {@code /plugins/<id>/…}, or null for none
+   */
   static AdminServer start(String host, int port, HostedPlugins plugins, HealthMonitor health,
-      dev.atomemo4j.host.actions.HostActions actions, dev.atomemo4j.host.explore.HostExplore explore) {
+      dev.atomemo4j.host.actions.HostActions actions, dev.atomemo4j.host.explore.HostExplore explore,
+      boolean adminApi, Handler pluginRoutes) {
     QueuedThreadPool threads = new QueuedThreadPool(32, 2);
     threads.setName("atomemo4j-host-http");
     threads.setDaemon(true);
@@ -73,7 +78,15 @@ final class AdminServer implements AutoCloseable {
     // nothing in flight worth that wait, and close() should be prompt.
     connector.setShutdownIdleTimeout(100);
     server.addConnector(connector);
-    server.setHandler(new Api(plugins, health, host, actions, explore));
+    // Plugin routes first (they answer /plugins/… only, without the admin guards), then the admin API; the hooks
+    // observe both.
+    Handler.Sequence handlers = new Handler.Sequence();
+    if (pluginRoutes != null) {
+      handlers.addHandler(pluginRoutes);
+    }
+    handlers.addHandler(adminApi ? new Api(plugins, health, host, actions, explore)
+        : new dev.atomemo4j.host.routes.NotFoundHandler());
+    server.setHandler(new dev.atomemo4j.host.routes.HttpHooksHandler(plugins.hooks(), handlers));
     server.setStopTimeout(2_000);
     try {
       server.start();
@@ -87,7 +100,7 @@ final class AdminServer implements AutoCloseable {
           + ": " + e.getMessage());
     }
     boolean loopback = host.equals("localhost") || host.startsWith("127.") || host.equals("::1");
-    if (!loopback) {
+    if (!loopback && adminApi) {
       log.warn("the admin API has no login and listens on {}:{}, not on loopback; anyone who reaches it can "
           + "enable, disable and refresh plugins", host, connector.getLocalPort());
     }

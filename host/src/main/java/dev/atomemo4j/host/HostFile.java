@@ -37,6 +37,8 @@ import java.util.regex.Pattern;
  * http:
  *   host: 127.0.0.1        # default; the admin API has no login
  *   port: 8787             # 0 = an ephemeral port; omit the http block for no admin API
+ *   adminApi: true         # false: serve the plugins' routes (/plugins/<id>/) only
+ *   maxBodyBytes: 1048576  # the cap on a plugin route's request body
  * health:
  *   interval: 60s
  *   cacheTtl: 15s          # at most 300s
@@ -79,6 +81,8 @@ public final class HostFile {
   private Duration healthCacheTtl;
   private Integer httpPort;
   private String httpHost;
+  private Boolean httpAdminApi;
+  private Integer httpMaxBody;
   private String actionDatabase;
   private dev.atomemo4j.host.actions.ActionSettings actionSettings;
   private dev.atomemo4j.host.explore.ExploreSettings exploreSettings;
@@ -142,9 +146,11 @@ public final class HostFile {
       if (!http.isObject()) {
         problems.add(new ConfigViolation("http", INVALID_SETTING, "must be a mapping with `host` and `port`"));
       } else {
-        unknownKeys(http, "http", Set.of("host", "port"));
+        unknownKeys(http, "http", Set.of("host", "port", "adminApi", "maxBodyBytes"));
         httpHost = text(http.get("host"), "http.host");
         httpPort = port(http.get("port"), "http.port");
+        httpAdminApi = flag(http.get("adminApi"), "http.adminApi");
+        httpMaxBody = bytes(http.get("maxBodyBytes"), "http.maxBodyBytes");
         if (httpPort == null && http.get("port") == null) {
           httpPort = 0;
         }
@@ -409,6 +415,12 @@ public final class HostFile {
     if (httpPort != null) {
       builder.adminPort(httpPort);
     }
+    if (httpAdminApi != null) {
+      builder.adminApi(httpAdminApi);
+    }
+    if (httpMaxBody != null) {
+      builder.maxRouteBodyBytes(httpMaxBody);
+    }
     dev.atomemo4j.host.actions.ActionSettings settings = actionSettings != null ? actionSettings
         : dev.atomemo4j.host.actions.ActionSettings.defaults();
     builder.actionSettings(settings.withOverrides(approvalOverrides).withCredentials(credentials));
@@ -445,6 +457,34 @@ public final class HostFile {
       return null;
     }
     return node.textValue();
+  }
+
+  /** {@code true}/{@code false}, also as strings (an environment reference yields one). */
+  private Boolean flag(JsonNode node, String path) {
+    if (node == null || node.isNull()) {
+      return null;
+    }
+    if (node.isBoolean()) {
+      return node.booleanValue();
+    }
+    if (node.isTextual() && (node.textValue().equals("true") || node.textValue().equals("false"))) {
+      return Boolean.parseBoolean(node.textValue());
+    }
+    problems.add(new ConfigViolation(path, INVALID_SETTING, "must be true or false"));
+    return null;
+  }
+
+  /** A number of bytes, 0 to 2^31-1. */
+  private Integer bytes(JsonNode node, String path) {
+    if (node == null || node.isNull()) {
+      return null;
+    }
+    String text = node.isNumber() ? node.asText() : node.isTextual() ? node.textValue().trim() : "";
+    if (text.matches("\\d{1,10}") && Long.parseLong(text) <= Integer.MAX_VALUE) {
+      return Integer.parseInt(text);
+    }
+    problems.add(new ConfigViolation(path, INVALID_SETTING, "must be a number of bytes"));
+    return null;
   }
 
   private Integer port(JsonNode node, String path) {

@@ -272,6 +272,15 @@ public final class PluginHost implements AutoCloseable {
     return admin == null ? Optional.empty() : Optional.of(admin.url());
   }
 
+  /**
+   * Where a plugin's routes are served: {@code <http server>/plugins/<id>/}, when the host has an HTTP port
+   * ({@link Builder#adminPort}).
+   */
+  public Optional<URI> pluginUrl(String pluginId) {
+    return adminUrl().map(url -> url.resolve(dev.atomemo4j.host.routes.PluginRoutesHandler.PREFIX
+        + java.net.URLEncoder.encode(pluginId, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20") + "/"));
+  }
+
   /** Blocks until {@link #close()} finished (from a shutdown hook or another thread). */
   public void awaitClosed() throws InterruptedException {
     closedLatch.await();
@@ -357,6 +366,8 @@ public final class PluginHost implements AutoCloseable {
     private Duration healthCacheTtl = HealthCache.DEFAULT_TTL;
     private Integer adminPort;
     private String adminHost = "127.0.0.1";
+    private boolean adminApi = true;
+    private int maxRouteBodyBytes = dev.atomemo4j.host.routes.PluginRoutesHandler.DEFAULT_MAX_BODY_BYTES;
     private boolean shutdownHook;
     private Ticker ticker = Ticker.SYSTEM;
     private Clock clock = Clock.systemUTC();
@@ -483,6 +494,25 @@ public final class PluginHost implements AutoCloseable {
     /** The interface the admin API binds (default 127.0.0.1; it has no login, keep it on loopback). */
     public Builder adminHost(String host) {
       adminHost = Objects.requireNonNull(host, "host");
+      return this;
+    }
+
+    /**
+     * Whether the HTTP server ({@link #adminPort}) serves the admin API (default true). Off, it serves the plugins'
+     * routes under {@code /plugins/<id>/} only: for a host that receives webhooks on a public interface
+     * ({@link #adminHost}) and must not expose the admin API, which has no login.
+     */
+    public Builder adminApi(boolean serve) {
+      adminApi = serve;
+      return this;
+    }
+
+    /** The largest request body a plugin route accepts (default 1 MiB); larger ones are answered 413. */
+    public Builder maxRouteBodyBytes(int bytes) {
+      if (bytes < 0) {
+        throw new IllegalArgumentException("the body cap cannot be negative, got " + bytes);
+      }
+      maxRouteBodyBytes = bytes;
       return this;
     }
 
@@ -618,6 +648,9 @@ public final class PluginHost implements AutoCloseable {
         }
         hosted.boot();
         explorer = new HostExplore(hosted.all(), exploreSettings, new DispatcherExploreHooks(hosted.hooks()));
+        // Atlas's boot order: interaction routes are wired after initialize and the context (§5.3 step 9).
+        dev.atomemo4j.core.routes.PluginRoutes routes = dev.atomemo4j.core.routes.PluginRoutes.wire(hosted.all(),
+            ticker);
         if (store != null) {
           hostActions = new HostActions(store, actionSettings, id -> hosted.contains(id) ? hosted.get(id) : null);
           hostActions.recover();
@@ -626,7 +659,11 @@ public final class PluginHost implements AutoCloseable {
         monitor = new HealthMonitor(hosted, healthInterval, healthCacheTtl, ticker);
         monitor.start();
         if (adminPort != null) {
-          server = AdminServer.start(adminHost, adminPort, hosted, monitor, hostActions, explorer);
+          server = AdminServer.start(adminHost, adminPort, hosted, monitor, hostActions, explorer, adminApi,
+              new dev.atomemo4j.host.routes.PluginRoutesHandler(hosted, routes, maxRouteBodyBytes));
+        } else if (!routes.pluginIds().isEmpty()) {
+          log.warn("plugins {} have routes, but the host has no HTTP port (adminPort, host file http.port): their "
+              + "routes are not served", routes.pluginIds());
         }
       } catch (RuntimeException e) {
         if (monitor != null) {

@@ -266,7 +266,10 @@ public final class PluginHostExtension
       return this;
     }
 
-    /** Serves the host's admin HTTP API on an ephemeral loopback port ({@code host.adminUrl()}). Default off. */
+    /**
+     * Serves the host's HTTP server on an ephemeral loopback port ({@code host.adminUrl()}): the admin API and the
+     * interaction plugins' routes ({@code host.pluginUrl(id)}). Default off.
+     */
     public Builder adminApi(boolean on) {
       adminApi = on;
       return this;

@@ -52,7 +52,10 @@ public @interface PluginHostTest {
   /** {@code NAME=value} pairs for the host file's {@code ${NAME}} references, over the process environment. */
   String[] env() default {};
 
-  /** Serves the admin HTTP API on an ephemeral loopback port ({@code host.adminUrl()}). */
+  /**
+   * Serves the host's HTTP server on an ephemeral loopback port ({@code host.adminUrl()}): the admin API and the
+   * interaction plugins' routes ({@code host.pluginUrl(id)}).
+   */
   boolean adminApi() default false;
 
   /** Whether every plugin must be healthy once the host started; false to test a failed initialize. */

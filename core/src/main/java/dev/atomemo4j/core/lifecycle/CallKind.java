@@ -27,7 +27,9 @@ public enum CallKind {
   HOOK("hook", Duration.ofSeconds(5)),
 
   /** An approved {@code @Action} body ({@code @Action(timeoutMs)} overrides it per action). */
-  ACTION("action", Duration.ofSeconds(60));
+  ACTION("action", Duration.ofSeconds(60)),
+  /** {@code @Routes}: registering an interaction plugin's routes when the host wires it. */
+  ROUTES("routes", Duration.ofSeconds(10));
 
   private final String wireName;
   private final Duration defaultDeadline;

@@ -49,6 +49,8 @@ public final class PluginInstance {
   private Object probingToken;
   /** Why the plugin failed before its initialize (a table migration), for good: no probe makes it healthy. */
   private String stickyFailure;
+  /** Why wiring failed, or null: a sticky unhealthy (see failWiring). */
+  private String wiringFailure;
 
   PluginInstance(ValidatedPlugin validated, Deadlines deadlines, DeadlineCalls calls, LifecycleEvents events,
       Clock clock) {
@@ -138,6 +140,27 @@ public final class PluginInstance {
   }
 
   /**
+   * The deadline of its {@code @Routes} call: the operator's per-plugin {@code routes} deadline, else
+   * {@code @Routes(timeoutMs)}, else the host's default; capped at the host maximum.
+   */
+  public Duration routesDeadline() {
+    dev.atomemo4j.runtime.spi.RoutesBinding routes = atlas.routes();
+    return deadlines.resolve(CallKind.ROUTES, spec.timeouts().get(CallKind.ROUTES),
+        routes == null ? null : routes.timeout());
+  }
+
+  /**
+   * Marks the plugin unhealthy for good because wiring it failed (its routes did not register): probes no longer
+   * promote it, and its health reads {@code reason}. Like a failed migration in Atlas, only a restart undoes it.
+   */
+  public void failWiring(String reason) {
+    synchronized (this) {
+      wiringFailure = reason;
+      transition(PluginStatus.UNHEALTHY, reason);
+    }
+  }
+
+  /**
    * The context the plugin received at {@code @Initialize}. For host calls into the plugin that hand it over again
    * (hooks); never handed to another plugin.
    */
@@ -184,6 +207,9 @@ public final class PluginInstance {
         return atlas.refresh();
       case HOOK:
         // Each hook method has its own declared deadline: see hookDeadline.
+        return null;
+      case ROUTES:
+        // Not a LifecycleMethod: see routesDeadline.
         return null;
       default:
         throw new IllegalArgumentException(kind.toString());
@@ -304,9 +330,13 @@ public final class PluginInstance {
     }
     Object target = plugin;
     boolean probeable = now == PluginStatus.HEALTHY || now == PluginStatus.UNHEALTHY;
-    if (check == null || target == null || !probeable) {
+    String failedWiring;
+    synchronized (this) {
+      failedWiring = wiringFailure;
+    }
+    if (check == null || target == null || !probeable || failedWiring != null) {
       boolean healthy = now == PluginStatus.HEALTHY;
-      String message = healthy ? null : "status " + now.wireName();
+      String message = healthy ? null : failedWiring != null ? failedWiring : "status " + now.wireName();
       PluginHealth derived = new PluginHealth(id(), healthy, message, Duration.ZERO, clock.instant(), false);
       record(derived, false);
       return CompletableFuture.completedFuture(derived);

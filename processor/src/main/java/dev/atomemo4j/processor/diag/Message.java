@@ -170,6 +170,15 @@ public enum Message {
       "action %s needs %s approval, but the plugin also serves tools on the Hub, where only auto actions are "
           + "served: the Hub will not offer it",
       "Run it through a PluginHost, or declare approval = Approval.AUTO if it is safe without a person."),
+  // ---- interaction routes (issue #16)
+  BAD_ROUTES_METHOD("bad-routes-method", Diagnostic.Kind.ERROR,
+      "@Routes method %s must be a public instance method returning void and taking one Router",
+      "Declare it as public void %1$s(Router router) (dev.atomemo4j.runtime.routes.Router; any throws clause)."),
+  DUPLICATE_ROUTES("duplicate-routes", Diagnostic.Kind.ERROR,
+      "@Routes is on %s and on %s: a plugin has at most one", "Register every route in one @Routes method."),
+  ROUTES_OUTSIDE_PLUGIN("routes-outside-plugin", Diagnostic.Kind.ERROR,
+      "@Routes method %s is in %s, which is not a @Plugin class: the host mounts routes from the plugin object only",
+      "Move the method to the class annotated @Plugin."),
 
   // ---- hooks (issue 14) ----
   HOOK_OUTSIDE_PLUGIN("hook-outside-plugin", Diagnostic.Kind.ERROR,

@@ -87,6 +87,15 @@ final class ManifestGenerator {
     if (atlas.schema() != null) {
       root.put("tables", tables(atlas.schema())); // an addition: formatVersion stays
     }
+    if (atlas.routes() != null) {
+      // Only for interaction plugins (an addition: formatVersion stays). The paths are registered when the
+      // method runs, so the manifest names the method and the prefix the host mounts them under.
+      Map<String, JsonValue> routes = new LinkedHashMap<>();
+      routes.put("method", JsonValue.of(atlas.routes().methodName()));
+      routes.put("timeoutMs", JsonValue.of(atlas.routes().timeoutMs()));
+      routes.put("prefix", JsonValue.of("/plugins/" + model.definition().name() + "/"));
+      root.put("routes", new JsonValue.Obj(routes));
+    }
     Map<String, JsonValue> hints = new LinkedHashMap<>();
     for (ToolModel t : model.tools()) {
       if (!t.hints().isEmpty()) {

@@ -52,8 +52,7 @@ public final class AtlasReader {
 
   /** The annotation that will provide each type no element provides yet (atlas-design.md, Declarations). */
   private static final Map<PluginType, String> FUTURE_PROVIDERS = Map.of(
-      PluginType.DATASOURCE, "@Datasource",
-      PluginType.INTERACTION, "@Routes");
+      PluginType.DATASOURCE, "@Datasource");
 
   private final Elements elements;
   private final Types types;
@@ -100,6 +99,7 @@ public final class AtlasReader {
     }
     ActionReader.reportMisplaced(round, elements, reporter);
     SandboxReader.reportMisplaced(round, elements, reporter);
+    RoutesReader.reportMisplaced(round, elements, reporter);
     HookReader.reportMisplaced(round, elements, reporter);
     SchemaReader.reportMisplaced(round, elements, reporter);
   }
@@ -123,12 +123,14 @@ public final class AtlasReader {
     dev.atomemo4j.processor.model.SchemaModel schema = schemas.read(pluginClass);
     boolean parts = !hookModels.isEmpty() || datasource != null || sandbox != null || routesModel != null
         || schema != null;
+    Mirror firstRoutes = routes.first(pluginClass);
     if (lifecycle.isEmpty() && typeValues.isEmpty() && configType == null && !required && firstAction == null
-        && !parts) {
+        && firstRoutes == null && !parts) {
       return null;
     }
 
     List<PluginType> declared = types(typeValues, plugin, lifecycle, firstAction, sandboxes.first(pluginClass));
+    checkProvided(PluginType.INTERACTION, firstRoutes, "@Routes", typeValues, plugin);
     java.util.Set<String> credentialNames = new java.util.LinkedHashSet<>();
     for (TypeMirror t : plugin.types("credentials")) {
       Element e = types.asElement(t);
@@ -253,6 +255,29 @@ public final class AtlasReader {
           "@ContextProvider method " + provider.method().getSimpleName(), PluginType.CONTEXT.name());
     }
     return out;
+  }
+
+  /**
+   * The both-ways check of one type whose provider is a single annotated method: declared without it
+   * ({@code type-without-provider}, on the type's value), or present without the type declared
+   * ({@code provider-without-type}, on the method's annotation).
+   */
+  private void checkProvided(PluginType type, Mirror provider, String annotation, List<AnnotationValue> values,
+      Mirror plugin) {
+    AnnotationValue declared = null;
+    for (AnnotationValue v : values) {
+      if (((VariableElement) v.getValue()).getSimpleName().contentEquals(type.name())) {
+        declared = v;
+        break;
+      }
+    }
+    if (declared != null && provider == null) {
+      reporter.report(Message.TYPE_WITHOUT_PROVIDER, plugin.origin("types").withValue(declared), type.name(),
+          annotation);
+    } else if (declared == null && provider != null) {
+      reporter.report(Message.PROVIDER_WITHOUT_TYPE, provider.origin(),
+          annotation + " method " + provider.element().getSimpleName(), type.name());
+    }
   }
 
   /** How the registry creates the plugin object; reports a class it cannot create. */
