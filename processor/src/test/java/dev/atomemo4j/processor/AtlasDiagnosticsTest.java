@@ -84,12 +84,12 @@ class AtlasDiagnosticsTest {
   @Test
   @Covers("type-not-available")
   void aTypeNoElementCanProvideYetIsAnErrorNamingTheFutureAnnotation() {
-    JavaFileObject p = plugin("types = PluginType.DATASOURCE");
+    JavaFileObject p = plugin("types = PluginType.SANDBOX");
     Compilation c = compile(p);
 
-    assertThat(c).hadErrorContaining("[atomemo4j:type-not-available] plugin type DATASOURCE cannot be provided yet: "
-        + "no element in this version of atomemo4j provides it (@Datasource will)").inFile(p)
-        .onLineContaining("PluginType.DATASOURCE");
+    assertThat(c).hadErrorContaining("[atomemo4j:type-not-available] plugin type SANDBOX cannot be provided yet: "
+        + "no element in this version of atomemo4j provides it (@Sandbox will)").inFile(p)
+        .onLineContaining("PluginType.SANDBOX");
   }
 
   // ---- lifecycle

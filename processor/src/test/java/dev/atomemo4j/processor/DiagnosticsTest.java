@@ -611,7 +611,8 @@ class DiagnosticsTest {
   @Test
   void everyProcessorMessageCodeHasANegativeTest() {
     Set<String> covered = java.util.stream.Stream.of(getClass(), AtlasDiagnosticsTest.class,
-            ElementDiagnosticsTest.class, TextTypeMappingTest.class, ActionDiagnosticsTest.class)
+            ElementDiagnosticsTest.class, TextTypeMappingTest.class, ActionDiagnosticsTest.class,
+            DatasourceDiagnosticsTest.class)
         .flatMap(type -> Arrays.stream(type.getDeclaredMethods()))
         .filter(m -> m.isAnnotationPresent(Covers.class))
         .flatMap(m -> Arrays.stream(m.getAnnotation(Covers.class).value()))

@@ -8,7 +8,7 @@ import java.time.Duration;
  * running at the host's deadline is interrupted, so an implementation should stop at an interrupt (JDBC: cancel
  * the statement) and stay usable for the next query. Must be safe for concurrent queries.
  */
-public interface QueryConnection extends AutoCloseable {
+public interface QueryConnection {
 
   /**
    * Runs one validated query.
@@ -17,7 +17,10 @@ public interface QueryConnection extends AutoCloseable {
    */
   QueryResult query(String sql, Duration timeout) throws Exception;
 
-  /** Releases the connection (a pool, a client); called once, at teardown. Nothing by default. */
-  @Override
+  /**
+   * Releases the connection (a pool, a client); called once, at teardown. Nothing by default. (Not {@code
+   * AutoCloseable}: javac's lint would warn on every implementation that {@code close} may throw
+   * InterruptedException.)
+   */
   default void close() throws Exception {}
 }

@@ -52,7 +52,6 @@ public final class AtlasReader {
 
   /** The annotation that will provide each type no element provides yet (atlas-design.md, Declarations). */
   private static final Map<PluginType, String> FUTURE_PROVIDERS = Map.of(
-      PluginType.DATASOURCE, "@Datasource",
       PluginType.INTERACTION, "@Routes",
       PluginType.SANDBOX, "@Sandbox");
 
@@ -100,6 +99,7 @@ public final class AtlasReader {
       }
     }
     ActionReader.reportMisplaced(round, elements, reporter);
+    DatasourceReader.reportMisplaced(round, elements, reporter);
   }
 
   /**
@@ -126,7 +126,8 @@ public final class AtlasReader {
       return null;
     }
 
-    List<PluginType> declared = types(typeValues, plugin, lifecycle, firstAction);
+    List<PluginType> declared = types(typeValues, plugin, lifecycle, firstAction,
+        datasources.firstDatasource(pluginClass));
     java.util.Set<String> credentialNames = new java.util.LinkedHashSet<>();
     for (TypeMirror t : plugin.types("credentials")) {
       Element e = types.asElement(t);
@@ -216,7 +217,7 @@ public final class AtlasReader {
   }
 
   private List<PluginType> types(List<AnnotationValue> values, Mirror plugin, Map<String, Found> lifecycle,
-      Mirror firstAction) {
+      Mirror firstAction, Mirror firstDatasource) {
     Map<PluginType, AnnotationValue> seen = new EnumMap<>(PluginType.class);
     List<PluginType> out = new ArrayList<>();
     for (AnnotationValue v : values) {
@@ -233,11 +234,17 @@ public final class AtlasReader {
         reporter.report(Message.TYPE_WITHOUT_PROVIDER, at, t.name(), "@ContextProvider");
       } else if (t == PluginType.ACTION && firstAction == null) {
         reporter.report(Message.TYPE_WITHOUT_PROVIDER, at, t.name(), "@Action");
+      } else if (t == PluginType.DATASOURCE && firstDatasource == null) {
+        reporter.report(Message.TYPE_WITHOUT_PROVIDER, at, t.name(), "@Datasource");
       }
     }
     if (firstAction != null && !seen.containsKey(PluginType.ACTION)) {
       reporter.report(Message.PROVIDER_WITHOUT_TYPE, firstAction.origin(),
           "@Action method " + firstAction.element().getSimpleName(), PluginType.ACTION.name());
+    }
+    if (firstDatasource != null && !seen.containsKey(PluginType.DATASOURCE)) {
+      reporter.report(Message.PROVIDER_WITHOUT_TYPE, firstDatasource.origin(),
+          "@Datasource method " + firstDatasource.element().getSimpleName(), PluginType.DATASOURCE.name());
     }
     Found provider = lifecycle.get(Names.CONTEXT_PROVIDER);
     if (provider != null && !seen.containsKey(PluginType.CONTEXT)) {
