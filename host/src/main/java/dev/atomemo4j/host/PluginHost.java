@@ -1,5 +1,6 @@
 package dev.atomemo4j.host;
 
+import dev.atomemo4j.core.hooks.HookDispatcher;
 import dev.atomemo4j.core.lifecycle.CallKind;
 import dev.atomemo4j.core.lifecycle.ConfigInput;
 import dev.atomemo4j.core.lifecycle.ConfigValidator;
@@ -94,6 +95,14 @@ public final class PluginHost implements AutoCloseable {
       throw new IllegalStateException("no hosted plugin declares an @Action, and no action store was configured");
     }
     return actions;
+  }
+
+  /**
+   * The plugins' {@code @Hook}s: the host's query, explore and HTTP paths call {@code beforeQuery}, {@code afterQuery},
+   * {@code onRequest}, … here, over the plugins that are healthy and enabled at that moment.
+   */
+  public HookDispatcher hooks() {
+    return plugins.hooks();
   }
 
   public static Builder builder() {

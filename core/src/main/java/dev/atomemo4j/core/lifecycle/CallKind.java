@@ -19,7 +19,12 @@ public enum CallKind {
   /** {@code @ContextProvider}. */
   CONTEXT_LOAD("context-load", Duration.ofSeconds(10)),
   /** {@code @Refresh}. */
-  REFRESH("refresh", Duration.ofSeconds(30));
+  REFRESH("refresh", Duration.ofSeconds(30)),
+  /**
+   * Each {@code @Hook} call (its matcher and handler together). Past it a before-hook rejects (fail closed); an
+   * observation hook is logged.
+   */
+  HOOK("hook", Duration.ofSeconds(5));
 
   private final String wireName;
   private final Duration defaultDeadline;

@@ -1,5 +1,6 @@
 package dev.atomemo4j.core.lifecycle;
 
+import dev.atomemo4j.core.hooks.HookDispatcher;
 import dev.atomemo4j.runtime.PluginStatus;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,6 +34,7 @@ public final class HostedPlugins implements AutoCloseable {
   private final Duration closeDeadline;
   private final AtomicBoolean booted = new AtomicBoolean();
   private final AtomicBoolean tornDown = new AtomicBoolean();
+  private final HookDispatcher hooks;
 
   /**
    * Registers the plugins (each publishes its {@code registered} transition).
@@ -61,6 +63,12 @@ public final class HostedPlugins implements AutoCloseable {
     }
     this.instances = Collections.unmodifiableList(list);
     this.byId = Collections.unmodifiableMap(map);
+    this.hooks = new HookDispatcher(instances, ticker);
+  }
+
+  /** The plugins' {@code @Hook}s, for the front end's query, explore and HTTP paths. */
+  public HookDispatcher hooks() {
+    return hooks;
   }
 
   /** Every plugin, in registration order. */
@@ -168,7 +176,10 @@ public final class HostedPlugins implements AutoCloseable {
     return changed;
   }
 
-  /** Disables a plugin: it drops out of {@link #context()} (and, later, hooks); returns whether the flag changed. */
+  /**
+   * Disables a plugin: it drops out of {@link #context()} and its hooks stop running; returns whether the flag
+   * changed.
+   */
   public boolean disable(String id) {
     return get(id).setEnabled(false);
   }
@@ -229,6 +240,7 @@ public final class HostedPlugins implements AutoCloseable {
   @Override
   public void close() {
     teardownAll("host closing");
+    hooks.close();
     events.close();
     calls.close();
   }

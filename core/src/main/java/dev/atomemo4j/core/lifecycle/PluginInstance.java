@@ -126,6 +126,22 @@ public final class PluginInstance {
     return deadlines.resolve(kind, spec.timeouts().get(kind), method == null ? null : method.timeout());
   }
 
+  /**
+   * The deadline of one of its hook calls: the operator's per-plugin hook deadline, else {@code declared} (the
+   * hook's {@code timeoutMs}, null for none), else the host's hook default; capped at the host maximum.
+   */
+  public Duration hookDeadline(Duration declared) {
+    return deadlines.resolve(CallKind.HOOK, spec.timeouts().get(CallKind.HOOK), declared);
+  }
+
+  /**
+   * The context the plugin received at {@code @Initialize}. For host calls into the plugin that hand it over again
+   * (hooks); never handed to another plugin.
+   */
+  public dev.atomemo4j.runtime.PluginContext pluginContext() {
+    return context;
+  }
+
   /** The plugin manifest the processor generated, when the descriptor names one on the classpath. */
   public Optional<String> manifestJson() {
     String resource = atlas.manifestResource();
@@ -155,6 +171,9 @@ public final class PluginInstance {
         return atlas.contextLoad();
       case REFRESH:
         return atlas.refresh();
+      case HOOK:
+        // Each hook method has its own declared deadline: see hookDeadline.
+        return null;
       default:
         throw new IllegalArgumentException(kind.toString());
     }
