@@ -1,0 +1,210 @@
+package dev.atomemo4j.host.query;
+
+import dev.atomemo4j.annotations.ParserDialect;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import net.sf.jsqlparser.expression.Function;
+import net.sf.jsqlparser.expression.NextValExpression;
+import net.sf.jsqlparser.schema.Table;
+import net.sf.jsqlparser.statement.Statement;
+import net.sf.jsqlparser.statement.select.ParenthesedSelect;
+import net.sf.jsqlparser.statement.select.PlainSelect;
+import net.sf.jsqlparser.statement.select.Select;
+import net.sf.jsqlparser.statement.select.SetOperationList;
+import net.sf.jsqlparser.statement.select.TableStatement;
+import net.sf.jsqlparser.statement.select.WithItem;
+import net.sf.jsqlparser.util.deparser.ExpressionDeParser;
+import net.sf.jsqlparser.util.deparser.SelectDeParser;
+import net.sf.jsqlparser.util.deparser.StatementDeParser;
+
+/**
+ * One pass over a parsed statement that rebuilds its text and, on the way, collects what the guard judges: the
+ * tables it reads (CTE names resolved by scope), the functions it calls, and the write or lock clauses it carries.
+ *
+ * <p>It rides on JSqlParser's deparser because the deparser must reach every node to print it: a walk written
+ * beside it would silently miss whatever the library adds next, while a node the deparser misses would also be
+ * missing from the text the host sends, which is that rebuilt text.
+ */
+final class TreeWalk {
+  /** A problem found in the tree; the first one found is reported. */
+  record Finding(String code, String reason) {}
+
+  private final ParserDialect dialect;
+  private final Set<String> tables = new LinkedHashSet<>();
+  private final Set<String> functions = new LinkedHashSet<>();
+  private final List<Finding> findings = new ArrayList<>();
+  /** CTE names visible at the current point, innermost scope first; each holds normalized names. */
+  private final Deque<Set<String>> cteScopes = new ArrayDeque<>();
+  private int selects;
+  private String text;
+
+  private TreeWalk(ParserDialect dialect) {
+    this.dialect = dialect;
+  }
+
+  static TreeWalk of(Statement statement, ParserDialect dialect) {
+    TreeWalk walk = new TreeWalk(dialect);
+    StringBuilder buffer = new StringBuilder();
+    Expressions expressions = walk.new Expressions();
+    Selects selectWalker = walk.new Selects(expressions, buffer);
+    StatementDeParser statements = new StatementDeParser(expressions, selectWalker, buffer);
+    statement.accept(statements, null);
+    walk.text = buffer.toString();
+    return walk;
+  }
+
+  /** The statement rebuilt from the tree. */
+  String text() {
+    return text;
+  }
+
+  /** Tables read, normalized ({@link TableName}), in the order first met. */
+  Set<String> tables() {
+    return tables;
+  }
+
+  /** Functions called, lower-cased, with any schema or package prefix as written. */
+  Set<String> functions() {
+    return functions;
+  }
+
+  List<Finding> findings() {
+    return findings;
+  }
+
+  /** How many query blocks (SELECT …) the walk went through: compared with the SELECT keywords in the text. */
+  int selects() {
+    return selects;
+  }
+
+  private void checkLocks(Select select) {
+    if (select.getForMode() != null) {
+      findings.add(new Finding(QueryRejectedException.LOCKING_CLAUSE,
+          "FOR " + select.getForMode().getValue() + " takes row locks; a query here only reads"));
+    }
+  }
+
+  private void tableRead(Table table) {
+    String name = TableName.normalize(table.getFullyQualifiedName(), dialect);
+    if (name.isEmpty()) {
+      return;
+    }
+    if (name.indexOf('.') < 0) {
+      for (Set<String> scope : cteScopes) {
+        if (scope.contains(name)) {
+          return; // a CTE, not a table
+        }
+      }
+    }
+    tables.add(name);
+  }
+
+  private void withScope(Select select, Runnable body) {
+    Set<String> scope = new HashSet<>();
+    List<WithItem<?>> items = select.getWithItemsList();
+    if (items != null && items.stream().anyMatch(WithItem::isRecursive)) {
+      // WITH RECURSIVE: every name of the list is visible in every body, its own included.
+      for (WithItem<?> item : items) {
+        scope.add(TableName.normalize(item.getAlias().getName(), dialect));
+      }
+    }
+    cteScopes.push(scope);
+    try {
+      body.run();
+    } finally {
+      cteScopes.pop();
+    }
+  }
+
+  private final class Selects extends SelectDeParser {
+    Selects(ExpressionDeParser expressions, StringBuilder buffer) {
+      super(expressions, buffer);
+    }
+
+    @Override
+    public <S> StringBuilder visit(PlainSelect plainSelect, S context) {
+      selects++;
+      if (plainSelect.getIntoTables() != null && !plainSelect.getIntoTables().isEmpty()
+          || plainSelect.getIntoTempTable() != null) {
+        findings.add(new Finding(QueryRejectedException.SELECT_INTO,
+            "SELECT … INTO creates a table; a query here only reads"));
+      }
+      checkLocks(plainSelect);
+      withScope(plainSelect, () -> super.visit(plainSelect, context));
+      return getBuilder();
+    }
+
+    @Override
+    public <S> StringBuilder visit(SetOperationList list, S context) {
+      checkLocks(list);
+      withScope(list, () -> super.visit(list, context));
+      return getBuilder();
+    }
+
+    @Override
+    public <S> StringBuilder visit(ParenthesedSelect select, S context) {
+      checkLocks(select);
+      withScope(select, () -> super.visit(select, context));
+      return getBuilder();
+    }
+
+    @Override
+    public <S> StringBuilder visit(WithItem<?> withItem, S context) {
+      String name = TableName.normalize(withItem.getAlias().getName(), dialect);
+      if (!(withItem.getParenthesedStatement() instanceof ParenthesedSelect)) {
+        findings.add(new Finding(QueryRejectedException.WRITE_IN_CTE,
+            "the WITH query " + name + " changes data; a query here only reads"));
+      }
+      super.visit(withItem, context);
+      // Later items and the main query see this name (a non-recursive body does not see its own).
+      Set<String> scope = cteScopes.peek();
+      if (scope != null) {
+        scope.add(name);
+      }
+      return getBuilder();
+    }
+
+    @Override
+    public <S> StringBuilder visit(Table table, S context) {
+      tableRead(table);
+      return super.visit(table, context);
+    }
+
+    @Override
+    public <S> StringBuilder visit(TableStatement tableStatement, S context) {
+      tableRead(tableStatement.getTable());
+      return super.visit(tableStatement, context);
+    }
+
+  }
+
+  private final class Expressions extends ExpressionDeParser {
+    @Override
+    public <S> StringBuilder visit(Function function, S context) {
+      if (function.getName() != null) {
+        functions.add(function.getName().toLowerCase(Locale.ROOT));
+      }
+      return super.visit(function, context);
+    }
+
+    @Override
+    public <S> StringBuilder visit(NextValExpression nextVal, S context) {
+      functions.add("nextval");
+      return super.visit(nextVal, context);
+    }
+
+    @Override
+    public <S> StringBuilder visit(Select select, S context) {
+      // The select walker opens the WITH scope itself; the deparser's own version would visit the WITH items twice,
+      // the first time outside any scope, where a CTE name could hide a real table elsewhere in the query.
+      select.accept(getSelectVisitor(), context);
+      return getBuilder();
+    }
+  }
+}
