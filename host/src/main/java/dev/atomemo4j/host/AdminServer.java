@@ -56,6 +56,12 @@ final class AdminServer implements AutoCloseable {
   /** @param actions the approval gate whose routes to serve, or null without actions */
   static AdminServer start(String host, int port, HostedPlugins plugins, HealthMonitor health,
       dev.atomemo4j.host.actions.HostActions actions) {
+    return start(host, port, plugins, health, actions, null);
+  }
+
+  /** @param queries the datasource query path whose routes and console to serve, or null */
+  static AdminServer start(String host, int port, HostedPlugins plugins, HealthMonitor health,
+      dev.atomemo4j.host.actions.HostActions actions, dev.atomemo4j.host.query.HostQueries queries) {
     QueuedThreadPool threads = new QueuedThreadPool(32, 2);
     threads.setName("atomemo4j-host-http");
     threads.setDaemon(true);
@@ -67,7 +73,7 @@ final class AdminServer implements AutoCloseable {
     // nothing in flight worth that wait, and close() should be prompt.
     connector.setShutdownIdleTimeout(100);
     server.addConnector(connector);
-    server.setHandler(new Api(plugins, health, host, actions));
+    server.setHandler(new Api(plugins, health, host, actions, queries));
     server.setStopTimeout(2_000);
     try {
       server.start();
@@ -108,9 +114,11 @@ final class AdminServer implements AutoCloseable {
     private final HealthMonitor health;
     private final String boundHost;
     private final dev.atomemo4j.host.actions.HostActions actions;
+    private final dev.atomemo4j.host.query.HostQueries queries;
 
     Api(HostedPlugins plugins, HealthMonitor health, String boundHost,
-        dev.atomemo4j.host.actions.HostActions actions) {
+        dev.atomemo4j.host.actions.HostActions actions, dev.atomemo4j.host.query.HostQueries queries) {
+      this.queries = queries;
       this.plugins = plugins;
       this.health = health;
       this.boundHost = boundHost;
@@ -125,7 +133,7 @@ final class AdminServer implements AutoCloseable {
       try {
         answer = guard(request, method);
         if (answer == null && path.equals("/actions") && method.equals("GET")) {
-          writePage(response, callback);
+          writePage(response, callback, "actions.html");
           return true;
         }
         if (answer == null && path.startsWith("/api/actions/")) {
@@ -137,6 +145,16 @@ final class AdminServer implements AutoCloseable {
           if (reply != null) {
             answer = new Answer(reply.status(), reply.body());
           }
+        }
+        if (answer == null && (path.equals("/datasources") || path.equals("/api/datasources")
+            || path.startsWith("/api/datasources/"))) {
+          DatasourcesApi.Reply reply = DatasourcesApi.handle(queries, method, path, request);
+          if (reply.page() != null) {
+            writePage(response, callback, reply.page());
+            return true;
+          }
+          answer = new Answer(reply.status(), reply.body());
+          answer.allow = reply.allow();
         }
         if (answer == null) {
           answer = route(method, path);
@@ -296,12 +314,12 @@ final class AdminServer implements AutoCloseable {
     }
 
     /** The approval page: static HTML whose script calls the action routes; nothing in it is request data. */
-    private static void writePage(Response response, Callback callback) {
+    private static void writePage(Response response, Callback callback, String resource) {
       byte[] page;
-      try (java.io.InputStream in = AdminServer.class.getResourceAsStream("actions.html")) {
+      try (java.io.InputStream in = AdminServer.class.getResourceAsStream(resource)) {
         page = in.readAllBytes();
       } catch (java.io.IOException | NullPointerException e) {
-        throw new IllegalStateException("the approval page is missing from the host jar", e);
+        throw new IllegalStateException("the page " + resource + " is missing from the host jar", e);
       }
       response.setStatus(200);
       response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/html; charset=utf-8");

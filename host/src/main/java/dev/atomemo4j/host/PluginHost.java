@@ -39,6 +39,9 @@ import java.util.function.Consumer;
 import dev.atomemo4j.host.actions.ActionSettings;
 import dev.atomemo4j.host.actions.HostActions;
 import dev.atomemo4j.host.actions.JdbcActionStore;
+import dev.atomemo4j.host.query.HostQueries;
+import dev.atomemo4j.host.query.QueryAnswer;
+import dev.atomemo4j.host.query.QuerySettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,15 +76,33 @@ public final class PluginHost implements AutoCloseable {
   private final CountDownLatch closedLatch = new CountDownLatch(1);
   private final HostActions actions;
   private final JdbcActionStore ownedStore;
+  private final HostQueries queries;
 
   private PluginHost(HostedPlugins plugins, HealthMonitor health, AdminServer admin, Thread shutdownHook,
-      HostActions actions, JdbcActionStore ownedStore) {
+      HostActions actions, JdbcActionStore ownedStore, HostQueries queries) {
     this.plugins = plugins;
     this.health = health;
     this.admin = admin;
     this.shutdownHook = shutdownHook;
     this.actions = actions;
     this.ownedStore = ownedStore;
+    this.queries = queries;
+  }
+
+  /**
+   * Runs a query on a datasource plugin through the host's validation path (host/API.md, Datasources): empty check,
+   * SQL guard and table whitelist (or the plugin's {@code @Validate}), automatic LIMIT, {@code beforeQuery} hooks
+   * with every rewrite validated again, the query under the statement timeout, {@code afterQuery} hooks.
+   *
+   * @throws dev.atomemo4j.host.query.QueryException with a stable code and the user-facing reason
+   */
+  public QueryAnswer query(String datasourceId, String sql) {
+    return queries.query(datasourceId, sql);
+  }
+
+  /** The datasource plugins: their list (dbType, dialect text, entities) and the query path. */
+  public HostQueries datasources() {
+    return queries;
   }
 
   /**
@@ -250,6 +271,7 @@ public final class PluginHost implements AutoCloseable {
         admin.close();
       }
       plugins.close();
+      queries.close();
       if (ownedStore != null) {
         ownedStore.close();
       }
@@ -306,8 +328,15 @@ public final class PluginHost implements AutoCloseable {
     private JdbcActionStore actionStore;
     private String actionDatabase;
     private ActionSettings actionSettings = ActionSettings.defaults();
+    private QuerySettings querySettings = QuerySettings.defaults();
 
     private Builder() {}
+
+    /** The row limit and statement timeout of datasource queries (default 1000 rows, 30 s). */
+    public Builder querySettings(QuerySettings settings) {
+      this.querySettings = Objects.requireNonNull(settings, "settings");
+      return this;
+    }
 
     /** A plugin by its generated registry, with its config record. */
     public Builder plugin(PluginRegistry registry, Object config) {
@@ -458,7 +487,8 @@ public final class PluginHost implements AutoCloseable {
      * @throws LifecycleException {@code host:required_plugin_failed} after tearing down what was started
      */
     public PluginHost start() {
-      List<ValidatedPlugin> validated = ConfigValidator.validate(specs, problems);
+      HostQueries queries = new HostQueries(querySettings, ticker);
+      List<ValidatedPlugin> validated = ConfigValidator.validate(queries.prepare(specs), problems);
       HostedPlugins hosted = new HostedPlugins(validated, deadlines, listeners, ticker, clock, closeDeadline);
       // The hook is installed before boot: a SIGTERM during a long initialize still tears down what was started.
       AtomicReference<Runnable> onSignal = new AtomicReference<>(hosted::close);
@@ -487,6 +517,7 @@ public final class PluginHost implements AutoCloseable {
           store = owned;
         }
         hosted.boot();
+        queries.wire(hosted);
         if (store != null) {
           hostActions = new HostActions(store, actionSettings, id -> hosted.contains(id) ? hosted.get(id) : null);
           hostActions.recover();
@@ -494,20 +525,21 @@ public final class PluginHost implements AutoCloseable {
         monitor = new HealthMonitor(hosted, healthInterval, healthCacheTtl, ticker);
         monitor.start();
         if (adminPort != null) {
-          server = AdminServer.start(adminHost, adminPort, hosted, monitor, hostActions);
+          server = AdminServer.start(adminHost, adminPort, hosted, monitor, hostActions, queries);
         }
       } catch (RuntimeException e) {
         if (monitor != null) {
           monitor.close();
         }
         hosted.close();
+        queries.close();
         if (owned != null) {
           owned.close();
         }
         removeHook(hook);
         throw e;
       }
-      PluginHost host = new PluginHost(hosted, monitor, server, hook, hostActions, owned);
+      PluginHost host = new PluginHost(hosted, monitor, server, hook, hostActions, owned, queries);
       onSignal.set(host::close);
       return host;
     }

@@ -35,9 +35,11 @@ final class EntityTables {
     JsonNode root;
     try {
       root = YAML.readTree(e.yaml());
-    } catch (IOException x) {
+    } catch (com.fasterxml.jackson.core.JsonProcessingException x) {
       throw new IllegalArgumentException("entity " + e.name() + ": its YAML does not parse: "
           + x.getOriginalMessage());
+    } catch (IOException x) {
+      throw new IllegalArgumentException("entity " + e.name() + ": its YAML cannot be read: " + x.getMessage());
     }
     JsonNode table = root == null ? null : root.get("table");
     return table != null && table.isTextual() && !table.asText().isBlank() ? table.asText().strip() : e.name();

@@ -350,7 +350,7 @@ public final class HostQueries implements AutoCloseable {
       return new Checked(sql, null);
     }
     try {
-      SqlGuard.CheckedQuery checked = w.guard().check(sql);
+      CheckedQuery checked = w.guard().check(sql);
       String limited = w.guard().withRowLimit(checked, settings.rowLimit());
       return new Checked(limited, limited.equals(checked.sql()) ? null : settings.rowLimit());
     } catch (QueryRejectedException e) {
