@@ -64,7 +64,7 @@ public final class HostFile {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
   private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
   private static final Set<String> TOP_KEYS = Set.of("http", "health", "deadlines", "closeDeadline", "actions",
-      "plugins");
+      "plugins", "queries");
   private static final Set<String> PLUGIN_KEYS = Set.of("plugin", "registry", "enabled", "config", "timeouts",
       "credentials");
   private static final Set<String> ACTION_KEYS = Set.of("database", "hostId", "secretKey", "expiry",
@@ -77,6 +77,7 @@ public final class HostFile {
   private Duration closeDeadline;
   private Duration healthInterval;
   private Duration healthCacheTtl;
+  private dev.atomemo4j.host.query.QuerySettings querySettings;
   private Integer httpPort;
   private String httpHost;
   private String actionDatabase;
@@ -181,6 +182,7 @@ public final class HostFile {
     }
     closeDeadline = duration(refs.resolve(root.get("closeDeadline"), "closeDeadline", problems), "closeDeadline");
     actions(refs.resolve(root.get("actions"), "actions", problems));
+    queries(refs.resolve(root.get("queries"), "queries", problems));
     JsonNode list = root.get("plugins");
     if (list == null || list.isNull()) {
       return;
@@ -192,6 +194,47 @@ public final class HostFile {
     Registries registries = new Registries(loader);
     for (int i = 0; i < list.size(); i++) {
       plugin(list.get(i), i, refs, registries);
+    }
+  }
+
+  /** The {@code queries:} section: the datasource queries' row limit and timeout. */
+  private void queries(JsonNode node) {
+    if (node == null || node.isNull()) {
+      return;
+    }
+    if (!node.isObject()) {
+      problems.add(new ConfigViolation("queries", INVALID_SETTING, "must be a mapping with `rowLimit` and "
+          + "`timeout`"));
+      return;
+    }
+    unknownKeys(node, "queries", Set.of("rowLimit", "timeout"));
+    dev.atomemo4j.host.query.QuerySettings settings = dev.atomemo4j.host.query.QuerySettings.defaults();
+    JsonNode limit = node.get("rowLimit");
+    if (limit != null) {
+      int n = limit.canConvertToInt() ? limit.asInt() : limit.isTextual() ? parseInt(limit.asText()) : -1;
+      if (n < 1) {
+        problems.add(new ConfigViolation("queries.rowLimit", INVALID_SETTING, "must be a whole number of rows, "
+            + "at least 1"));
+      } else {
+        settings = settings.withRowLimit(n);
+      }
+    }
+    Duration timeout = duration(node.get("timeout"), "queries.timeout");
+    if (timeout != null) {
+      if (timeout.isZero()) {
+        problems.add(new ConfigViolation("queries.timeout", INVALID_SETTING, "must be positive"));
+      } else {
+        settings = settings.withTimeout(timeout);
+      }
+    }
+    querySettings = settings;
+  }
+
+  private static int parseInt(String s) {
+    try {
+      return Integer.parseInt(s.strip());
+    } catch (NumberFormatException e) {
+      return -1;
     }
   }
 
@@ -399,6 +442,9 @@ public final class HostFile {
     builder.actionSettings(settings.withOverrides(approvalOverrides).withCredentials(credentials));
     if (actionDatabase != null) {
       builder.actionDatabase(actionDatabase);
+    }
+    if (querySettings != null) {
+      builder.querySettings(querySettings);
     }
     return builder;
   }
