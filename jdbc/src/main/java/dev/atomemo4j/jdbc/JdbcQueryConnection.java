@@ -69,7 +69,8 @@ public final class JdbcQueryConnection implements QueryConnection {
     config.setMaximumPoolSize(settings.poolSize());
     config.setMinimumIdle(Math.min(1, settings.poolSize()));
     config.setConnectionTimeout(settings.connectTimeout().toMillis());
-    config.setInitializationFailTimeout(settings.connectTimeout().toMillis());
+    // One attempt at start: an unreachable database fails the wiring at once, with the driver's reason.
+    config.setInitializationFailTimeout(1);
     config.setReadOnly(settings.readOnly());
     config.setPoolName("atomemo4j-datasource-" + POOLS.incrementAndGet());
     try {

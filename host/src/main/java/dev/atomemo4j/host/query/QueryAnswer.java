@@ -22,6 +22,7 @@ public record QueryAnswer(String datasourceId, QueryResult result, String sql, D
     Objects.requireNonNull(result, "result");
     Objects.requireNonNull(sql, "sql");
     Objects.requireNonNull(duration, "duration");
-    metadata = Map.copyOf(metadata);
+    // In the order the host put them, for stable JSON.
+    metadata = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metadata));
   }
 }
