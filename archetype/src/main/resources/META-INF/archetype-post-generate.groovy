@@ -66,8 +66,8 @@ if (problems.isEmpty() || name ==~ FEATURE) {
 
 // The plugin types `init` can generate now, and those later parts of atomemo4j add (so they are "not yet available",
 // not "unknown"). Keep in step with InitCommand.TYPES / InitCommand.LATER_TYPES.
-def TYPES = ['tool', 'context']
-def LATER_TYPES = ['datasource', 'interaction', 'action', 'sandbox']
+def TYPES = ['tool', 'context', 'datasource']
+def LATER_TYPES = ['interaction', 'action', 'sandbox']
 String type = props.getProperty('type', 'tool')
 if (LATER_TYPES.contains(type)) {
   problems << "type \"${type}\" is not yet available: it comes with a later part of atomemo4j; the types available " +
@@ -114,7 +114,22 @@ def replace = { File from, File to ->
   }
 }
 def contextTemplates = [new File(main, "${classBase}.java.context"), new File(test, "${classBase}Test.java.context")]
-if (type == 'context') {
+def datasourceTemplates = [new File(main, "${classBase}.java.datasource"),
+    new File(test, "${classBase}Test.java.datasource")]
+if (type != 'datasource') {
+  datasourceTemplates.each { delete(it) }
+  ['pom-datasource.xml', 'README-datasource.md', 'host-datasource.yaml'].each { delete(new File(projectDir, it)) }
+}
+if (type == 'datasource') {
+  contextTemplates.each { delete(it) }
+  delete(new File(main, "${classBase}Tools.java"))
+  delete(new File(main, "${classBase}Config.java"))
+  ['.env.example', 'pom-context.xml', 'README-context.md', 'context.md'].each { delete(new File(projectDir, it)) }
+  datasourceTemplates.each { replace(it, new File(it.parentFile, it.name - '.datasource')) }
+  replace(new File(projectDir, 'pom-datasource.xml'), new File(projectDir, 'pom.xml'))
+  replace(new File(projectDir, 'README-datasource.md'), new File(projectDir, 'README.md'))
+  replace(new File(projectDir, 'host-datasource.yaml'), new File(projectDir, 'host.yaml'))
+} else if (type == 'context') {
   delete(new File(main, "${classBase}Tools.java"))
   delete(new File(projectDir, '.env.example'))
   contextTemplates.each { replace(it, new File(it.parentFile, it.name - '.context')) }

@@ -39,7 +39,8 @@ import picocli.CommandLine.Spec;
         "Creates a plugin project NAME in the current directory (or --directory) with the atomemo4j Maven archetype.",
         "--type tool (the default): an Atomemo Hub plugin with one tool, its test on the test kit, .env.example and a",
         "README. --type context: an Atlas context plugin with a config record, its tests on the host test kit, a",
-        "host.yaml and a README. Needs Maven (mvn) on the PATH.",
+        "host.yaml and a README. --type datasource: an Atlas datasource plugin on embedded H2 with entities, its",
+        "tests on the host test kit, a host.yaml and a README. Needs Maven (mvn) on the PATH.",
         "Exit status: 0 created, 1 Maven failed, 2 bad arguments or Maven not found."})
 final class InitCommand implements Callable<Integer> {
 
@@ -49,10 +50,10 @@ final class InitCommand implements Callable<Integer> {
   private static final Pattern GROUP_ID = Pattern.compile("[A-Za-z0-9_.-]+");
 
   /** The plugin types the archetype generates now (its post-generate script checks the same list). */
-  static final List<String> TYPES = List.of("tool", "context");
+  static final List<String> TYPES = List.of("tool", "context", "datasource");
 
   /** Atlas plugin types that later parts of atomemo4j add: "not yet available", not "unknown". */
-  static final List<String> LATER_TYPES = List.of("datasource", "interaction", "action", "sandbox");
+  static final List<String> LATER_TYPES = List.of("interaction", "action", "sandbox");
 
   @Spec CommandSpec spec;
 
@@ -70,8 +71,8 @@ final class InitCommand implements Callable<Integer> {
   String packageName;
 
   @Option(names = "--type", paramLabel = "T", defaultValue = "tool",
-      description = "the kind of plugin: tool (an Atomemo Hub plugin with one tool) or context (an Atlas context "
-          + "plugin run by a PluginHost) (default: ${DEFAULT-VALUE})")
+      description = "the kind of plugin: tool (an Atomemo Hub plugin with one tool), context (an Atlas context "
+          + "plugin run by a PluginHost) or datasource (an Atlas datasource plugin) (default: ${DEFAULT-VALUE})")
   String type;
 
   @Option(names = "--directory", paramLabel = "D", defaultValue = ".",
@@ -215,7 +216,10 @@ final class InitCommand implements Callable<Integer> {
     out.println("Created " + project + ". Next:");
     Path here = Path.of("").toAbsolutePath();
     out.println("  cd " + (project.startsWith(here) ? here.relativize(project) : project));
-    if (type.equals("context")) {
+    if (type.equals("datasource")) {
+      out.println("  mvn verify    # build, and test the datasource's queries in a PluginHost");
+      out.println("See its README.md for running it with `atomemo4j host host.yaml` and its query console.");
+    } else if (type.equals("context")) {
       out.println("  mvn verify    # build, and test the context plugin in a PluginHost");
       out.println("See its README.md for running it with `atomemo4j host host.yaml`.");
     } else {
