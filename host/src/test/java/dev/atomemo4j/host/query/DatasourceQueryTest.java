@@ -92,6 +92,23 @@ class DatasourceQueryTest {
   }
 
   @Test
+  void aRepeatedQueryIsAnsweredAlikeAndARepeatedRefusalStaysARefusal() {
+    try (PluginHost host = host()) {
+      QueryAnswer first = host.query("shop", "SELECT id FROM customers ORDER BY id");
+      QueryAnswer again = host.query("shop", "SELECT id FROM customers ORDER BY id");
+
+      assertThat(again.sql()).isEqualTo(first.sql());
+      assertThat(again.result()).isEqualTo(first.result());
+      assertThat(again.metadata()).isEqualTo(first.metadata());
+      for (int i = 0; i < 2; i++) {
+        assertThatThrownBy(() -> host.query("shop", "SELECT amount FROM salaries"))
+            .isInstanceOfSatisfying(QueryException.class,
+                e -> assertThat(e.code()).isEqualTo("query:table_not_allowed"));
+      }
+    }
+  }
+
+  @Test
   void anEmptyQueryIsRefusedBeforeAnythingElse() {
     try (PluginHost host = host()) {
       assertThatThrownBy(() -> host.query("shop", "  \n ")).isInstanceOfSatisfying(QueryException.class,
