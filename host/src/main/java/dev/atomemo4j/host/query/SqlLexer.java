@@ -23,7 +23,8 @@ final class SqlLexer {
     SYMBOL
   }
 
-  record Token(Kind kind, String text) {
+  /** One token; {@code start} and {@code end} are its offsets in the text. */
+  record Token(Kind kind, String text, int start, int end) {
     boolean isWord(String word) {
       return kind == Kind.WORD && text.equalsIgnoreCase(word);
     }
@@ -40,18 +41,20 @@ final class SqlLexer {
       boolean backtickQuotes,
       boolean bracketQuotes,
       boolean dollarQuotes,
-      boolean nestedComments) {
+      boolean nestedComments,
+      boolean executableComments) {
 
     static Rules of(ParserDialect dialect) {
       return switch (dialect) {
-        case MYSQL, MARIADB -> new Rules(true, true, true, false, false, false);
-        case BIGQUERY -> new Rules(true, true, true, false, false, false);
-        case CLICKHOUSE -> new Rules(true, false, true, false, false, true);
-        case SQLITE -> new Rules(false, false, true, true, false, false);
-        case SQLSERVER -> new Rules(false, false, false, true, false, true);
-        case POSTGRESQL, REDSHIFT, DUCKDB -> new Rules(false, false, false, false, true, true);
-        case H2 -> new Rules(false, false, false, false, true, false);
-        case ANSI, ORACLE, SNOWFLAKE -> new Rules(false, false, false, false, false, false);
+        // MySQL runs the text of /*! … */ comments, so for it they are code.
+        case MYSQL, MARIADB -> new Rules(true, true, true, false, false, false, true);
+        case BIGQUERY -> new Rules(true, true, true, false, false, false, false);
+        case CLICKHOUSE -> new Rules(true, false, true, false, false, true, false);
+        case SQLITE -> new Rules(false, false, true, true, false, false, false);
+        case SQLSERVER -> new Rules(false, false, false, true, false, true, false);
+        case POSTGRESQL, REDSHIFT, DUCKDB -> new Rules(false, false, false, false, true, true, false);
+        case H2 -> new Rules(false, false, false, false, true, false, false);
+        case ANSI, ORACLE, SNOWFLAKE -> new Rules(false, false, false, false, false, false, false);
       };
     }
   }
@@ -60,6 +63,7 @@ final class SqlLexer {
   private final Rules rules;
   private final List<Token> tokens = new ArrayList<>();
   private int pos;
+  private int tokenStart;
 
   private SqlLexer(String sql, Rules rules) {
     this.sql = sql;
@@ -77,10 +81,13 @@ final class SqlLexer {
     int n = sql.length();
     while (pos < n) {
       char c = sql.charAt(pos);
+      tokenStart = pos;
       if (Character.isWhitespace(c)) {
         pos++;
       } else if (c == '-' && peek(1) == '-' || c == '#' && rules.hashComments) {
         skipLineComment();
+      } else if (c == '/' && peek(1) == '*' && peek(2) == '!' && rules.executableComments) {
+        pos += 3; // the comment's text is lexed as code; its closing */ as two symbols
       } else if (c == '/' && peek(1) == '*') {
         skipBlockComment();
       } else if (c == '\'') {
@@ -88,6 +95,11 @@ final class SqlLexer {
       } else if ((c == 'E' || c == 'e') && peek(1) == '\'' && rules.dollarQuotes) {
         pos++; // PostgreSQL's escape string: backslash escapes apply inside.
         readString(true);
+      } else if ((c == 'U' || c == 'u') && peek(1) == '&' && peek(2) == '"' && rules.dollarQuotes) {
+        pos += 2; // PostgreSQL's U&"…": a name spelled with \XXXX escapes, read as the name it spells
+        readQuoted('"', '"');
+        Token quoted = tokens.remove(tokens.size() - 1);
+        add(Kind.QUOTED, unicodeUnescape(quoted.text()));
       } else if (c == '"') {
         readQuoted('"', '"');
       } else if (c == '`' && rules.backtickQuotes) {
@@ -101,10 +113,14 @@ final class SqlLexer {
       } else if (Character.isDigit(c)) {
         readNumber();
       } else {
-        tokens.add(new Token(Kind.SYMBOL, String.valueOf(c)));
         pos++;
+        add(Kind.SYMBOL, String.valueOf(c));
       }
     }
+  }
+
+  private void add(Kind kind, String text) {
+    tokens.add(new Token(kind, text, tokenStart, Math.min(pos, sql.length())));
   }
 
   private char peek(int ahead) {
@@ -113,7 +129,8 @@ final class SqlLexer {
   }
 
   private void skipLineComment() {
-    while (pos < sql.length() && sql.charAt(pos) != '\n') {
+    // PostgreSQL and H2 end a line comment at either line break.
+    while (pos < sql.length() && sql.charAt(pos) != '\n' && sql.charAt(pos) != '\r') {
       pos++;
     }
   }
@@ -153,7 +170,7 @@ final class SqlLexer {
         pos++;
       }
     }
-    tokens.add(new Token(Kind.STRING, ""));
+    add(Kind.STRING, "");
   }
 
   private void readQuoted(char open, char close) {
@@ -173,7 +190,32 @@ final class SqlLexer {
       name.append(c);
       pos++;
     }
-    tokens.add(new Token(Kind.QUOTED, name.toString()));
+    add(Kind.QUOTED, name.toString());
+  }
+
+  /** Decodes {@code \XXXX} and {@code \+XXXXXX} escapes (the default UESCAPE); anything else stays as written. */
+  static String unicodeUnescape(String text) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\\' && i + 1 < text.length()) {
+        if (text.charAt(i + 1) == '\\') {
+          out.append('\\');
+          i++;
+          continue;
+        }
+        boolean six = text.charAt(i + 1) == '+';
+        int from = i + (six ? 2 : 1);
+        int to = from + (six ? 6 : 4);
+        if (to <= text.length() && text.substring(from, to).chars().allMatch(ch -> Character.digit(ch, 16) >= 0)) {
+          out.appendCodePoint(Integer.parseInt(text.substring(from, to), 16));
+          i = to - 1;
+          continue;
+        }
+      }
+      out.append(c);
+    }
+    return out.toString();
   }
 
   /** The index just past a dollar-quote tag ({@code $$} or {@code $tag$}) starting at pos, or -1. */
@@ -193,7 +235,7 @@ final class SqlLexer {
     String tag = sql.substring(pos, tagEnd);
     int close = sql.indexOf(tag, tagEnd);
     pos = close < 0 ? sql.length() : close + tag.length();
-    tokens.add(new Token(Kind.STRING, ""));
+    add(Kind.STRING, "");
   }
 
   private void readWord() {
@@ -206,7 +248,7 @@ final class SqlLexer {
         break;
       }
     }
-    tokens.add(new Token(Kind.WORD, sql.substring(start, pos)));
+    add(Kind.WORD, sql.substring(start, pos));
   }
 
   private void readNumber() {
@@ -214,6 +256,6 @@ final class SqlLexer {
     while (pos < sql.length() && (Character.isLetterOrDigit(sql.charAt(pos)) || sql.charAt(pos) == '.')) {
       pos++;
     }
-    tokens.add(new Token(Kind.NUMBER, sql.substring(start, pos)));
+    add(Kind.NUMBER, sql.substring(start, pos));
   }
 }

@@ -1,13 +1,15 @@
 package dev.atomemo4j.host.query;
 
 import dev.atomemo4j.annotations.ParserDialect;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import net.sf.jsqlparser.JSQLParserException;
 import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.Statement;
-import net.sf.jsqlparser.statement.Statements;
 import net.sf.jsqlparser.statement.alter.Alter;
 import net.sf.jsqlparser.statement.alter.AlterExpression;
 import net.sf.jsqlparser.statement.analyze.Analyze;
@@ -31,33 +33,37 @@ import net.sf.jsqlparser.statement.upsert.Upsert;
 final class StatementTables {
   private final ParserDialect dialect;
   private final Set<String> names = new LinkedHashSet<>();
+  /** Names in table position that are not tables: {@code DROP INDEX i}, {@code DROP SEQUENCE s}, …. */
+  private final Set<Table> notTables = Collections.newSetFromMap(new IdentityHashMap<>());
 
   private StatementTables(ParserDialect dialect) {
     this.dialect = dialect;
   }
 
   static Set<String> of(String sql, ParserDialect dialect) {
-    Statements statements;
+    ParserSetup.Parsed parsed;
     try {
-      statements = ParserSetup.parse(sql, dialect);
+      parsed = ParserSetup.parse(sql, dialect);
     } catch (JSQLParserException e) {
       throw new QueryRejectedException(QueryRejectedException.PARSE_ERROR,
           "the statement is not valid " + dialect + " SQL: " + ParserSetup.shortReason(e));
     }
     StatementTables tables = new StatementTables(dialect);
-    if (statements != null) {
-      for (Statement statement : statements) {
-        if (statement != null) {
-          tables.add(statement);
-        }
+    List<TreeWalk> walks = new ArrayList<>();
+    for (Statement statement : parsed.statements()) {
+      tables.subjects(statement);
+      TreeWalk walk = TreeWalk.of(statement, dialect);
+      walks.add(walk);
+      tables.names.addAll(walk.tables());
+    }
+    // Every other table name the text holds (DML targets and DDL subjects the walk does not enter), unless it
+    // is a CTE reference the walk resolved or the name of something that is not a table.
+    for (Table table : SyntaxScan.of(parsed.syntaxTree()).tables) {
+      if (!tables.notTables.contains(table) && walks.stream().noneMatch(walk -> walk.visited(table))) {
+        tables.table(table);
       }
     }
     return tables.names;
-  }
-
-  private void add(Statement statement) {
-    subjects(statement);
-    names.addAll(TreeWalk.of(statement, dialect).tables());
   }
 
   private void subjects(Statement statement) {
@@ -87,6 +93,8 @@ final class StatementTables {
       String type = drop.getType() == null ? "" : drop.getType().toUpperCase(java.util.Locale.ROOT);
       if (type.contains("TABLE") || type.contains("VIEW")) {
         table(drop.getName());
+      } else if (drop.getName() != null) {
+        notTables.add(drop.getName());
       }
     } else if (statement instanceof Alter alter) {
       table(alter.getTable());
