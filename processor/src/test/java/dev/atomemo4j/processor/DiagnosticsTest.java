@@ -612,7 +612,7 @@ class DiagnosticsTest {
   void everyProcessorMessageCodeHasANegativeTest() {
     Set<String> covered = java.util.stream.Stream.of(getClass(), AtlasDiagnosticsTest.class,
             ElementDiagnosticsTest.class, TextTypeMappingTest.class, ActionDiagnosticsTest.class,
-            DatasourceDiagnosticsTest.class)
+            DatasourceDiagnosticsTest.class, HookDiagnosticsTest.class)
         .flatMap(type -> Arrays.stream(type.getDeclaredMethods()))
         .filter(m -> m.isAnnotationPresent(Covers.class))
         .flatMap(m -> Arrays.stream(m.getAnnotation(Covers.class).value()))

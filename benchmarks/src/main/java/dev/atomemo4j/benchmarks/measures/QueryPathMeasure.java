@@ -38,8 +38,9 @@ public final class QueryPathMeasure implements Measure {
     double r = ours.median() / raw.median();
     double rNew = oursNew.median() / rawNew.median();
     String path = "everything `PluginHost.query` does — the SQL guard (keyword scan, a JSqlParser parse in the H2 "
-        + "dialect, the tree walk, the whitelist) and the LIMIT (a second parse and print), unless its cache of "
-        + "verdicts knows the text; hook dispatch (no hooks); the hand-off to a query worker under the deadline; "
+        + "dialect, the tree walk, the whitelist) and the LIMIT (a second parse and print), unless the guard "
+        + "remembers the text (its last 1,024 verdicts); hook dispatch (no hooks); the hand-off to a query "
+        + "worker under the deadline; "
         + "atomemo4j-jdbc's pool with the statement timeout. Raw JDBC runs the host's final SQL on a HikariCP pool "
         + "of the same size, with the same statement timeout, and builds the same QueryResult. ";
     return List.of(

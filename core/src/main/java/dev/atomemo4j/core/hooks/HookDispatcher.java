@@ -43,8 +43,9 @@ import org.slf4j.LoggerFactory;
  *       ({@link PluginInstance#hookDeadline}); at the deadline the thread is interrupted.
  *   <li>Before-hooks ({@link #beforeQuery}, {@link #beforeExplore}) chain: the next hook sees the previous rewrite,
  *       after the caller's {@link Revalidation} accepted it. A matcher that throws skips its hook (logged); a handler
- *       that throws rejects ({@value HookRejectedException#REJECTED}), and so does a timeout
- *       ({@value HookRejectedException#TIMEOUT}).
+ *       that throws rejects ({@value HookRejectedException#REJECTED}), and so does a matcher or handler past its
+ *       deadline ({@value HookRejectedException#TIMEOUT}): fail closed. A rewrite the caller's validation refuses
+ *       goes out as the caller's own exception. A rejection stops the chain.
  *   <li>Observation hooks ({@link #afterQuery}, {@link #afterExplore}, {@link #onRequest}, {@link #onResponse}) run
  *       in order on a hook thread; the caller gets a future it may wait for or ignore. Their failures and timeouts
  *       are logged (rate-limited) and change nothing.
@@ -174,7 +175,15 @@ public final class HookDispatcher implements AutoCloseable {
         continue;
       }
       if (!rewritten.equals(current)) {
-        String checked = revalidation.check(rewritten);
+        String checked;
+        try {
+          checked = revalidation.check(rewritten);
+        } catch (RuntimeException refused) {
+          // The caller's rejection goes out unchanged; the log says whose rewrite it was.
+          warnings.warn(entry.key(), "plugin {} {} hook {}: its rewrite was refused by validation ({})",
+              entry.plugin().id(), point.wireName(), entry.binding().method(), refused.getClass().getSimpleName());
+          throw refused;
+        }
         current = checked == null ? rewritten : checked;
       }
     }

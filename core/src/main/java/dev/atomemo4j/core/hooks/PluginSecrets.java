@@ -46,6 +46,10 @@ final class PluginSecrets {
       out.append(Character.isISOControl(c) ? ' ' : c);
     }
     if (out.length() < scrubbed.length()) {
+      if (Character.isHighSurrogate(out.charAt(out.length() - 1))) {
+        // Cut inside a pair: half a character would be invalid text in a JSON error.
+        out.setLength(out.length() - 1);
+      }
       out.append('…');
     }
     return out.toString().strip();

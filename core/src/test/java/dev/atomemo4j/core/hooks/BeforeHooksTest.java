@@ -248,6 +248,86 @@ class BeforeHooksTest {
   }
 
   @Test
+  void theOperatorsPerPluginHookDeadlineWinsOverTheAnnotation() {
+    try (HostedPlugins plugins = new HookHost()
+        .add(plugin("slow").hookDeadline(Duration.ofMillis(30))
+            .hook(HookPoint.BEFORE_QUERY, Duration.ofMinutes(5), null, (p, e, c) -> {
+              new CountDownLatch(1).await();
+              return null;
+            }))
+        .boot()) {
+      assertThatThrownBy(() -> plugins.hooks().beforeQuery(QUERY, Revalidation.NONE))
+          .isInstanceOfSatisfying(HookRejectedException.class,
+              r -> assertThat(r.reason()).endsWith("did not answer within 30 ms"));
+    }
+  }
+
+  @Test
+  void aHooksDeadlineIsCappedAtTheHostMaximum() {
+    try (HostedPlugins plugins = new HookHost()
+        .deadlines(Deadlines.DEFAULT.withMaximum(Duration.ofMillis(35)))
+        .add(plugin("slow").hook(HookPoint.BEFORE_QUERY, Duration.ofMinutes(5), null, (p, e, c) -> {
+          new CountDownLatch(1).await();
+          return null;
+        }))
+        .boot()) {
+      assertThatThrownBy(() -> plugins.hooks().beforeQuery(QUERY, Revalidation.NONE))
+          .isInstanceOfSatisfying(HookRejectedException.class,
+              r -> assertThat(r.reason()).endsWith("did not answer within 35 ms"));
+    }
+  }
+
+  @Test
+  void anInterruptedCallerRejectsTheQueryAndInterruptsTheHook() throws Exception {
+    CountDownLatch entered = new CountDownLatch(1);
+    CountDownLatch hookInterrupted = new CountDownLatch(1);
+    AtomicReference<Throwable> thrown = new AtomicReference<>();
+    AtomicReference<Boolean> stillInterrupted = new AtomicReference<>();
+    try (HostedPlugins plugins = new HookHost()
+        .add(plugin("slow").hook(HookPoint.BEFORE_QUERY, (p, e, c) -> {
+          entered.countDown();
+          try {
+            new CountDownLatch(1).await();
+          } catch (InterruptedException cut) {
+            hookInterrupted.countDown();
+          }
+          return null;
+        }))
+        .boot()) {
+      Thread caller = new Thread(() -> {
+        try {
+          plugins.hooks().beforeQuery(QUERY, Revalidation.NONE);
+        } catch (Throwable t) {
+          thrown.set(t);
+        }
+        stillInterrupted.set(Thread.currentThread().isInterrupted());
+      });
+      caller.start();
+      assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+      caller.interrupt();
+      caller.join(10_000);
+
+      assertThat(thrown.get()).isInstanceOfSatisfying(HookRejectedException.class,
+          r -> assertThat(r.code()).isEqualTo("host:interrupted"));
+      assertThat(stillInterrupted.get()).as("the caller's interrupt flag is kept").isTrue();
+      assertThat(hookInterrupted.await(10, TimeUnit.SECONDS)).isTrue();
+    }
+  }
+
+  @Test
+  void aClosedDispatcherRejectsRatherThanSkipTheHooks() {
+    try (HostedPlugins plugins = new HookHost()
+        .add(plugin("audit").hook(HookPoint.BEFORE_QUERY, (p, e, c) -> null))
+        .boot()) {
+      HookDispatcher hooks = new HookDispatcher(plugins.all(), System::nanoTime);
+      hooks.close();
+
+      assertThatThrownBy(() -> hooks.beforeQuery(QUERY, Revalidation.NONE))
+          .isInstanceOfSatisfying(HookRejectedException.class, r -> assertThat(r.code()).isEqualTo("host:closed"));
+    }
+  }
+
+  @Test
   void disabledAndUnhealthyPluginsHooksDoNotRun() {
     List<String> seen = new CopyOnWriteArrayList<>();
     try (HostedPlugins plugins = new HookHost()

@@ -2,6 +2,7 @@ package dev.atomemo4j.core.hooks;
 
 import dev.atomemo4j.annotations.HookPoint;
 import dev.atomemo4j.annotations.PluginType;
+import dev.atomemo4j.core.lifecycle.CallKind;
 import dev.atomemo4j.core.lifecycle.ConfigInput;
 import dev.atomemo4j.core.lifecycle.ConfigValidator;
 import dev.atomemo4j.core.lifecycle.Deadlines;
@@ -32,6 +33,7 @@ final class HookHost {
     final List<HookBinding> hooks = new ArrayList<>();
     boolean enabled = true;
     boolean failsToInitialize;
+    Duration hookDeadline;
 
     Plugin(String id) {
       this.id = id;
@@ -43,6 +45,12 @@ final class HookHost {
 
     Plugin hook(HookPoint point, Duration timeout, HookBinding.Matcher matcher, HookBinding.Handler handler) {
       hooks.add(new HookBinding(point, "hook" + hooks.size(), timeout, matcher, handler));
+      return this;
+    }
+
+    /** The operator's per-plugin hook deadline (a host file's {@code timeouts: {hook: …}}). */
+    Plugin hookDeadline(Duration d) {
+      hookDeadline = d;
       return this;
     }
 
@@ -76,7 +84,8 @@ final class HookHost {
         null, null, null, null, null, List.of()).withHooks(p.hooks);
     PluginDescriptor descriptor = new PluginDescriptor(p.id, "1.0.0", "META-INF/atomemo4j/" + p.id
         + "/definition.json", HookHost.class, List.of(), List.of(), atlas);
-    specs.add(new PluginSpec(descriptor, ConfigInput.NONE, p.enabled, Map.of()));
+    specs.add(new PluginSpec(descriptor, ConfigInput.NONE, p.enabled,
+        p.hookDeadline == null ? Map.of() : Map.of(CallKind.HOOK, p.hookDeadline)));
     return this;
   }
 

@@ -75,33 +75,7 @@ public final class HostQueries implements AutoCloseable {
 
   /** One wired datasource. {@code connection} is null when the factory failed ({@code problem} says why). */
   private record Wired(PluginInstance plugin, DatasourceBinding binding, SqlGuard guard, List<Entity> entities,
-      List<String> tables, Secrets secrets, QueryConnection connection, String problem, CheckedCache checked) {}
-
-  /**
-   * The SQL path's verdicts on query texts it accepted, most recently used first, per datasource. The guard and the
-   * LIMIT are a pure function of the text (for one datasource's dialect, patterns and whitelist), so an agent that
-   * sends the same query again skips the parse; refusals are not kept (they are rare and cheap to repeat). Not used
-   * for a custom validator, whose answer may change.
-   */
-  private static final class CheckedCache {
-    private static final int SIZE = 256;
-    private final Map<String, Checked> entries = new java.util.LinkedHashMap<>(64, 0.75f, true) {
-      private static final long serialVersionUID = 1L;
-
-      @Override
-      protected boolean removeEldestEntry(Map.Entry<String, Checked> eldest) {
-        return size() > SIZE;
-      }
-    };
-
-    synchronized Checked get(String sql) {
-      return entries.get(sql);
-    }
-
-    synchronized void put(String sql, Checked checked) {
-      entries.put(sql, checked);
-    }
-  }
+      List<String> tables, Secrets secrets, QueryConnection connection, String problem) {}
 
   /** What a validation step made of one query text. */
   private record Checked(String sql, Integer rowLimit) {}
@@ -178,7 +152,7 @@ public final class HostQueries implements AutoCloseable {
       Object target = instance.pluginObject();
       if (target == null || instance.status() != PluginStatus.HEALTHY) {
         wired.put(instance.id(), new Wired(instance, d, null, List.of(), List.of(), secrets, null,
-            "the plugin did not initialize (status " + instance.status().wireName() + ")", null));
+            "the plugin did not initialize (status " + instance.status().wireName() + ")"));
         continue;
       }
       wired.put(instance.id(), connect(instance, d, target, secrets));
@@ -211,7 +185,7 @@ public final class HostQueries implements AutoCloseable {
         SqlGuard guard = d.validator() != null ? null : SqlGuard.of(d.parserDialect(), patterns(d),
             new java.util.LinkedHashSet<>(tables));
         log.info("datasource {} connected ({}, {} entities)", instance.id(), d.dbType(), entities.size());
-        return new Wired(instance, d, guard, entities, tables, secrets, connection, null, new CheckedCache());
+        return new Wired(instance, d, guard, entities, tables, secrets, connection, null);
       }
     } catch (TimeoutException e) {
       made.cancel(true);
@@ -227,7 +201,7 @@ public final class HostQueries implements AutoCloseable {
       problem = "wiring failed: " + clean(describe(e), secrets);
     }
     log.warn("datasource {} is not connected: {}", instance.id(), problem);
-    return new Wired(instance, d, null, List.of(), List.of(), secrets, null, problem, null);
+    return new Wired(instance, d, null, List.of(), List.of(), secrets, null, problem);
   }
 
   private static List<Pattern> patterns(DatasourceBinding d) {
@@ -375,16 +349,11 @@ public final class HostQueries implements AutoCloseable {
       }
       return new Checked(sql, null);
     }
-    Checked known = w.checked().get(sql);
-    if (known != null) {
-      return known;
-    }
     try {
+      // SqlGuard remembers its verdicts and limited texts, so a query the agent repeats is not parsed again.
       CheckedQuery checked = w.guard().check(sql);
       String limited = w.guard().withRowLimit(checked, settings.rowLimit());
-      Checked verdict = new Checked(limited, limited.equals(checked.sql()) ? null : settings.rowLimit());
-      w.checked().put(sql, verdict);
-      return verdict;
+      return new Checked(limited, limited.equals(checked.sql()) ? null : settings.rowLimit());
     } catch (QueryRejectedException e) {
       throw new QueryException(e.code(), e.reason());
     }

@@ -203,7 +203,21 @@ public enum Message {
       "@%s is on %s and on %s: a plugin has at most one", "Keep one @%1$s."),
   PART_WITHOUT_DATASOURCE("part-without-datasource", Diagnostic.Kind.ERROR,
       "@%s on %s belongs to a datasource, but the plugin has no @Datasource method",
-      "Add a @Datasource method returning the QueryConnection, or remove @%1$s.");
+      "Add a @Datasource method returning the QueryConnection, or remove @%1$s."),
+
+  // ---- hooks (issue 14) ----
+  HOOK_OUTSIDE_PLUGIN("hook-outside-plugin", Diagnostic.Kind.ERROR,
+      "@Hook method %s is in %s, which is not a @Plugin class: the host calls hooks only on the plugin object",
+      "Move the method to the class annotated @Plugin."),
+  BAD_HOOK_SIGNATURE("bad-hook-signature", Diagnostic.Kind.ERROR,
+      "@Hook(%s) method %s must be a public instance method %s, optionally with a PluginContext second parameter",
+      "Declare it as %4$s (any throws clause is allowed)."),
+  UNKNOWN_HOOK_MATCHER("unknown-hook-matcher", Diagnostic.Kind.ERROR,
+      "the matcher of @Hook method %s names %s, which is no method of %s%s",
+      "Name a public method of the plugin class declared boolean %2$s(%5$s event)."),
+  BAD_HOOK_MATCHER("bad-hook-matcher", Diagnostic.Kind.ERROR,
+      "the matcher %s of @Hook(%s) method %s must be a public instance method returning boolean and taking one %s",
+      "Declare it as public boolean %1$s(%4$s event).");
 
   private final String code;
   private final Diagnostic.Kind kind;

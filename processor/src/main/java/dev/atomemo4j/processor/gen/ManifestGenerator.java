@@ -6,6 +6,7 @@ import dev.atomemo4j.model.io.JsJson;
 import dev.atomemo4j.processor.model.ActionModel;
 import dev.atomemo4j.processor.model.AtlasModel;
 import dev.atomemo4j.processor.model.ConfigFieldModel;
+import dev.atomemo4j.processor.model.HookModel;
 import dev.atomemo4j.processor.model.PluginModel;
 import dev.atomemo4j.processor.model.ToolModel;
 import java.util.ArrayList;
@@ -76,6 +77,9 @@ final class ManifestGenerator {
       }
       root.put("actions", new JsonValue.Array(actions));
     }
+    if (!atlas.hooks().isEmpty()) {
+      root.put("hooks", hooks(atlas.hooks())); // only when there are hooks: other manifests stay as they were
+    }
     if (atlas.datasource() != null) {
       root.put("datasource", datasource(atlas.datasource())); // an addition: formatVersion stays
     }
@@ -108,6 +112,21 @@ final class ManifestGenerator {
       out.put("entities", new JsonValue.Obj(e));
     }
     return new JsonValue.Obj(out);
+  }
+
+  /** The {@code @Hook} methods in source order, as the host dispatches them (atlas-features.md §7). */
+  private static JsonValue hooks(List<HookModel> hooks) {
+    List<JsonValue> out = new ArrayList<>();
+    for (HookModel h : hooks) {
+      Map<String, JsonValue> m = new LinkedHashMap<>();
+      m.put("point", JsonValue.of(h.point().wireName()));
+      m.put("method", JsonValue.of(h.methodName()));
+      m.put("timeoutMs", JsonValue.of(h.timeoutMs()));
+      m.put("takesContext", JsonValue.of(h.withContext()));
+      m.put("matcher", h.matcher() == null ? new JsonValue.Null() : JsonValue.of(h.matcher()));
+      out.add(new JsonValue.Obj(m));
+    }
+    return new JsonValue.Array(out);
   }
 
   /** The hints the author set, in a fixed order; unset ones are left out. */

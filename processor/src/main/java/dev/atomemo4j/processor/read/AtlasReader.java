@@ -100,6 +100,7 @@ public final class AtlasReader {
     }
     ActionReader.reportMisplaced(round, elements, reporter);
     DatasourceReader.reportMisplaced(round, elements, reporter);
+    HookReader.reportMisplaced(round, elements, reporter);
   }
 
   /**

@@ -25,6 +25,9 @@ final class Names {
   static final String OAUTH2_GET_TOKEN = PKG + "OAuth2GetToken";
   static final String OAUTH2_REFRESH_TOKEN = PKG + "OAuth2RefreshToken";
 
+  static final String HOOK = PKG + "Hook";
+  static final String HOOKS = "dev.atomemo4j.runtime.hooks.";
+
   static final String CONFIG_FIELD = PKG + "ConfigField";
   static final String INITIALIZE = PKG + "Initialize";
   static final String HEALTH_CHECK = PKG + "HealthCheck";
