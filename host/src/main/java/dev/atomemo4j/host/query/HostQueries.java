@@ -173,9 +173,10 @@ public final class HostQueries implements AutoCloseable {
       return new Object[] {c, entities};
     });
     String problem;
+    QueryConnection connection = null;
     try {
       Object[] r = made.get(deadline.toNanos(), TimeUnit.NANOSECONDS);
-      QueryConnection connection = (QueryConnection) r[0];
+      connection = (QueryConnection) r[0];
       if (connection == null) {
         problem = "@Datasource method " + d.method() + " returned null";
       } else {
@@ -197,7 +198,9 @@ public final class HostQueries implements AutoCloseable {
     } catch (ExecutionException e) {
       problem = "@Datasource method " + d.method() + " failed: " + clean(describe(e.getCause()), secrets);
     } catch (RuntimeException e) {
-      // The entities' YAML or the guard's patterns (compiled at build time, so hardly ever).
+      // The entities' YAML or the guard's patterns (compiled at build time, so hardly ever): the connection that
+      // was made is not kept.
+      close(instance.id(), connection, secrets);
       problem = "wiring failed: " + clean(describe(e), secrets);
     }
     log.warn("datasource {} is not connected: {}", instance.id(), problem);
@@ -304,7 +307,7 @@ public final class HostQueries implements AutoCloseable {
   private Wired usable(String id) {
     HostedPlugins hosted = plugins;
     if (hosted == null) {
-      throw new QueryException(UNWIRED, "the host has not wired its datasources yet");
+      throw new QueryException(QueryException.NOT_CONNECTED, "the host has not wired its datasources yet");
     }
     if (id == null || !hosted.contains(id) || hosted.get(id).descriptor().atlas().datasource() == null) {
       List<String> ids = list().stream().map(DatasourceInfo::id).toList();
@@ -327,8 +330,6 @@ public final class HostQueries implements AutoCloseable {
     }
     return w;
   }
-
-  private static final String UNWIRED = QueryException.NOT_CONNECTED;
 
   /** Step 3: the SQL guard and the LIMIT, or the plugin's own validator. */
   private Checked validate(Wired w, String sql) {

@@ -185,6 +185,37 @@ class DatasourceQueryTest {
   }
 
   @Test
+  void entitiesWhoseYamlDoesNotParseLeaveTheDatasourceUnconnectedAndItsConnectionClosed() {
+    List<String> closed = new CopyOnWriteArrayList<>();
+    try (PluginHost host = PluginHost.builder()
+        .plugin(plugin("shop").datasource(ParserDialect.H2,
+            List.of(new dev.atomemo4j.runtime.datasource.Entity("customers", "table: [unclosed")), p -> {
+              QueryConnection c = db.connect();
+              return new QueryConnection() {
+                @Override
+                public QueryResult query(String sql, Duration timeout) throws Exception {
+                  return c.query(sql, timeout);
+                }
+
+                @Override
+                public void close() throws Exception {
+                  closed.add("closed");
+                  c.close();
+                }
+              };
+            }).registry())
+        .start()) {
+      DatasourceInfo d = host.datasources().list().get(0);
+
+      assertThat(d.connected()).isFalse();
+      assertThat(d.problem()).contains("entity customers", "YAML");
+      assertThat(closed).containsExactly("closed");
+      assertThatThrownBy(() -> host.query("shop", "SELECT 1")).isInstanceOfSatisfying(QueryException.class,
+          e -> assertThat(e.code()).isEqualTo(QueryException.NOT_CONNECTED));
+    }
+  }
+
+  @Test
   void theConnectionIsClosedBeforeThePluginsOwnTeardown() {
     List<String> order = new CopyOnWriteArrayList<>();
     PluginHost host = PluginHost.builder()
