@@ -2,6 +2,8 @@ package dev.atomemo4j.examples.h2;
 
 import dev.atomemo4j.annotations.Datasource;
 import dev.atomemo4j.annotations.Entities;
+import dev.atomemo4j.annotations.Hook;
+import dev.atomemo4j.annotations.HookPoint;
 import dev.atomemo4j.annotations.Initialize;
 import dev.atomemo4j.annotations.ParserDialect;
 import dev.atomemo4j.annotations.Plugin;
@@ -12,12 +14,14 @@ import dev.atomemo4j.jdbc.JdbcSettings;
 import dev.atomemo4j.runtime.PluginContext;
 import dev.atomemo4j.runtime.datasource.Entity;
 import dev.atomemo4j.runtime.datasource.QueryConnection;
+import dev.atomemo4j.runtime.hooks.QueryEvent;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * A datasource plugin: an embedded H2 database holding a small shop (customers, products, orders and their items),
@@ -33,6 +37,7 @@ import java.util.UUID;
     types = PluginType.DATASOURCE)
 public final class ShopDatasource {
   private static final String SCRIPT = "h2-datasource/shop.sql";
+  private static final Pattern SELECT_STAR = Pattern.compile("(?is)^\\s*SELECT\\s+\\*");
 
   /** One database per plugin object, so two hosts in one JVM (tests) never share it. */
   private final String url = "jdbc:h2:mem:shop-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
@@ -64,6 +69,17 @@ public final class ShopDatasource {
         Entity.resource("products", ShopDatasource.class, "h2-datasource/entities/products.yml"),
         Entity.resource("orders", ShopDatasource.class, "h2-datasource/entities/orders.yml"),
         Entity.resource("order_items", ShopDatasource.class, "h2-datasource/entities/order_items.yml"));
+  }
+
+  /**
+   * The shop's own rule, on top of the host's: name the columns. Runs after the host validated the query (so only
+   * queries on the entities get here); throwing rejects it with this message.
+   */
+  @Hook(HookPoint.BEFORE_QUERY)
+  public void nameTheColumns(QueryEvent event) {
+    if (SELECT_STAR.matcher(event.sql()).find()) {
+      throw new IllegalArgumentException("name the columns you need instead of SELECT *");
+    }
   }
 
   @Teardown

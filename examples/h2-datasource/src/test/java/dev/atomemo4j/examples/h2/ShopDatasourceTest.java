@@ -75,6 +75,15 @@ class ShopDatasourceTest {
   }
 
   @Test
+  void thePluginsOwnBeforeQueryHookRejectsSelectStarWithItsMessage(PluginHost host) {
+    assertThatThrownBy(() -> host.query(ID, "SELECT * FROM products"))
+        .isInstanceOfSatisfying(QueryException.class, e -> {
+          assertThat(e.code()).isEqualTo("host:hook_rejected");
+          assertThat(e.reason()).contains("name the columns you need instead of SELECT *");
+        });
+  }
+
+  @Test
   void theStandardProbeFindsItHealthy(PluginHost host) {
     assertThat(host.probe(ID).healthy()).isTrue();
   }
