@@ -2,6 +2,7 @@ package dev.atomemo4j.host.query;
 
 import dev.atomemo4j.annotations.ParserDialect;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -66,7 +67,7 @@ public final class SqlGuard {
   private SqlGuard(ParserDialect dialect, List<Pattern> forbiddenPatterns, Set<String> allowedTables) {
     this.dialect = dialect;
     this.forbiddenPatterns = List.copyOf(forbiddenPatterns);
-    Set<String> normalized = new java.util.HashSet<>();
+    Set<String> normalized = new HashSet<>();
     for (String table : allowedTables) {
       normalized.add(TableName.normalize(table, dialect));
     }
@@ -146,8 +147,16 @@ public final class SqlGuard {
       throw reject(QueryRejectedException.NOT_READ_ONLY,
           "only a single SELECT query runs here, not " + firstWord(tokens));
     }
-    TreeWalk walk = TreeWalk.of(select, dialect);
-    SyntaxScan scan = SyntaxScan.of(parsed.syntaxTree());
+    TreeWalk walk;
+    SyntaxScan scan;
+    try {
+      walk = TreeWalk.of(select, dialect);
+      scan = SyntaxScan.of(parsed.syntaxTree());
+    } catch (RuntimeException | StackOverflowError e) {
+      // The library could not print or walk a tree it built: what cannot be checked does not run.
+      throw reject(QueryRejectedException.PARSE_ERROR,
+          "part of the query could not be checked (" + e.getClass().getSimpleName() + "); write it more plainly");
+    }
     guardClauses(walk, scan);
     guardFunctions(walk, scan, tokens);
     Set<String> tables = new LinkedHashSet<>(walk.tables());
@@ -200,7 +209,15 @@ public final class SqlGuard {
     throw new IllegalStateException("no code token");
   }
 
-  /** The query with a row limit: adds LIMIT n when absent, lowers a larger one, keeps a smaller one. */
+  /**
+   * The query with a row limit: adds LIMIT n when absent, lowers a larger one, keeps a smaller one (a
+   * {@code FETCH FIRST} or {@code TOP} the query already has is the one changed).
+   *
+   * @param query a query this guard accepted
+   * @param maxRows at least 1
+   * @throws QueryRejectedException {@code query:parse_error} should the rebuilt text not read back (not seen in the
+   *     corpus)
+   */
   public String withRowLimit(CheckedQuery query, int maxRows) {
     if (maxRows < 1) {
       throw new IllegalArgumentException("maxRows must be at least 1, was " + maxRows);
@@ -216,8 +233,13 @@ public final class SqlGuard {
     if (select == null) {
       select = (Select) parse(checkedSql).statements().get(0);
     }
-    applyLimit(select, maxRows);
-    return TreeWalk.of(select, dialect).text();
+    try {
+      applyLimit(select, maxRows);
+      return TreeWalk.of(select, dialect).text();
+    } catch (RuntimeException | StackOverflowError e) {
+      throw reject(QueryRejectedException.PARSE_ERROR,
+          "the row limit could not be added (" + e.getClass().getSimpleName() + "); write the query more plainly");
+    }
   }
 
   private void applyLimit(Select statement, long maxRows) {
@@ -225,14 +247,11 @@ public final class SqlGuard {
     Limit limit = select.getLimit();
     Fetch fetch = select.getFetch();
     Top top = select instanceof PlainSelect plain ? plain.getTop() : null;
-    if (limit != null && limit.getRowCount() != null && !limit.isLimitAll() && !limit.isLimitNull()) {
+    if (limit != null) {
+      // Also replaces LIMIT ALL / LIMIT NULL (no limit) and a limit that is not a literal.
       if (!fitsWithin(limit.getRowCount(), maxRows)) {
         limit.setRowCount(new LongValue(maxRows));
       }
-    } else if (limit != null) {
-      limit.setLimitAll(false);
-      limit.setLimitNull(false);
-      limit.setRowCount(new LongValue(maxRows));
     } else if (fetch != null) {
       if (!fitsWithin(fetch.getExpression(), maxRows)) {
         fetch.setExpression(new LongValue(maxRows));
@@ -282,8 +301,8 @@ public final class SqlGuard {
   private static OptionalLong limitOf(Select statement) {
     Select select = trailing(statement);
     Expression rows = null;
-    if (select.getLimit() != null && !select.getLimit().isLimitAll() && !select.getLimit().isLimitNull()) {
-      rows = select.getLimit().getRowCount();
+    if (select.getLimit() != null) {
+      rows = select.getLimit().getRowCount(); // LIMIT ALL and LIMIT NULL are not literals: no limit
     } else if (select.getFetch() != null) {
       rows = select.getFetch().getExpression();
     } else if (select instanceof PlainSelect plain && plain.getTop() != null && !plain.getTop().isPercentage()) {

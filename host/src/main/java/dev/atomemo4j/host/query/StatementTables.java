@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import net.sf.jsqlparser.JSQLParserException;
 import net.sf.jsqlparser.schema.Table;
@@ -77,7 +78,9 @@ final class StatementTables {
       tables(delete.getUsingList());
     } else if (statement instanceof Merge merge) {
       table(merge.getTable());
-      table(merge.getUsingTable());
+      if (merge.getFromItem() instanceof Table source) {
+        table(source); // a USING (SELECT …) source is walked for its tables
+      }
     } else if (statement instanceof Upsert upsert) {
       table(upsert.getTable());
     } else if (statement instanceof Truncate truncate) {
@@ -90,7 +93,7 @@ final class StatementTables {
     } else if (statement instanceof CreateView view) {
       table(view.getView());
     } else if (statement instanceof Drop drop) {
-      String type = drop.getType() == null ? "" : drop.getType().toUpperCase(java.util.Locale.ROOT);
+      String type = drop.getType() == null ? "" : drop.getType().toUpperCase(Locale.ROOT);
       if (type.contains("TABLE") || type.contains("VIEW")) {
         table(drop.getName());
       } else if (drop.getName() != null) {

@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import net.sf.jsqlparser.expression.Function;
 import net.sf.jsqlparser.expression.NextValExpression;
@@ -69,7 +70,7 @@ final class SyntaxScan {
     } else if (value instanceof AllTableColumns columns) {
       qualifiers.add(columns.getTable());
     } else if (value instanceof Function function && function.getName() != null) {
-      functions.add(function.getName().toLowerCase(java.util.Locale.ROOT));
+      functions.add(function.getName().toLowerCase(Locale.ROOT));
     } else if (value instanceof NextValExpression) {
       functions.add("nextval");
     } else if (value instanceof Select select) {

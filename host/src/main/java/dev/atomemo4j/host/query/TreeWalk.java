@@ -3,8 +3,10 @@ package dev.atomemo4j.host.query;
 import dev.atomemo4j.annotations.ParserDialect;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -46,13 +48,12 @@ final class TreeWalk {
   private final Set<String> tables = new LinkedHashSet<>();
   private final Set<String> functions = new LinkedHashSet<>();
   /** Every table reference met, whether it named a table or a CTE: compared by identity with the syntax tree's. */
-  private final Set<Table> visited = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+  private final Set<Table> visited = Collections.newSetFromMap(new IdentityHashMap<>());
   private Selects selectWalker;
   private Expressions expressionWalker;
   private final List<Finding> findings = new ArrayList<>();
   /** CTE names visible at the current point, innermost scope first; each holds normalized names. */
   private final Deque<Set<String>> cteScopes = new ArrayDeque<>();
-  private int selects;
   private String text;
 
   private TreeWalk(ParserDialect dialect) {
@@ -98,11 +99,6 @@ final class TreeWalk {
 
   List<Finding> findings() {
     return findings;
-  }
-
-  /** How many query blocks (SELECT …) the walk went through: compared with the SELECT keywords in the text. */
-  int selects() {
-    return selects;
   }
 
   /** Whether the walk met this very table reference. */
@@ -177,7 +173,6 @@ final class TreeWalk {
 
     @Override
     public <S> StringBuilder visit(PlainSelect plainSelect, S context) {
-      selects++;
       clauseFindings(plainSelect, findings);
       withScope(plainSelect, () -> super.visit(plainSelect, context));
       return getBuilder();
