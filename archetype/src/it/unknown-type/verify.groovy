@@ -3,6 +3,6 @@ def failure = log.indexOf('BUILD FAILURE')
 assert failure >= 0: 'archetype:generate must fail'
 def outcome = log.substring(failure)
 assert outcome.contains('atomemo4j-archetype: type "widget" is not a plugin type; expected one of: tool, context, ' +
-    'sandbox, interaction (e.g. -Dtype=context)')
+    'sandbox, interaction, datasource (e.g. -Dtype=context)')
 assert !(outcome =~ /(?m)^\s+at [a-z]/): 'the failure is one message, not a stack trace'
 assert !new File(basedir, 'my-widget').exists(): 'nothing generated is left behind'

@@ -66,8 +66,8 @@ if (problems.isEmpty() || name ==~ FEATURE) {
 
 // The plugin types `init` can generate now, and those later parts of atomemo4j add (so they are "not yet available",
 // not "unknown"). Keep in step with InitCommand.TYPES / InitCommand.LATER_TYPES.
-def TYPES = ['tool', 'context', 'sandbox', 'interaction']
-def LATER_TYPES = ['datasource', 'action']
+def TYPES = ['tool', 'context', 'sandbox', 'interaction', 'datasource']
+def LATER_TYPES = ['action']
 String type = props.getProperty('type', 'tool')
 if (LATER_TYPES.contains(type)) {
   problems << "type \"${type}\" is not yet available: it comes with a later part of atomemo4j; the types available " +
@@ -120,6 +120,7 @@ def templates = { String kind ->
 def contextTemplates = templates('context')
 def interactionTemplates = templates('interaction')
 def sandboxTemplates = templates('sandbox')
+def datasourceTemplates = templates('datasource')
 def interactionFiles = ['pom-interaction.xml', 'README-interaction.md', 'host-interaction.yaml']
 def deleteTree = { File f ->
   if (f.exists() && !f.deleteDir()) {
@@ -141,7 +142,20 @@ if (type != 'interaction') {
   interactionTemplates.each { delete(it) }
   interactionFiles.each { delete(new File(projectDir, it)) }
 }
-if (type == 'sandbox') {
+if (type != 'datasource') {
+  datasourceTemplates.each { delete(it) }
+  ['pom-datasource.xml', 'README-datasource.md', 'host-datasource.yaml'].each { delete(new File(projectDir, it)) }
+}
+if (type == 'datasource') {
+  contextTemplates.each { delete(it) }
+  delete(new File(main, "${classBase}Tools.java"))
+  delete(new File(main, "${classBase}Config.java"))
+  ['.env.example', 'pom-context.xml', 'README-context.md', 'context.md'].each { delete(new File(projectDir, it)) }
+  datasourceTemplates.each { replace(it, new File(it.parentFile, it.name - '.datasource')) }
+  replace(new File(projectDir, 'pom-datasource.xml'), new File(projectDir, 'pom.xml'))
+  replace(new File(projectDir, 'README-datasource.md'), new File(projectDir, 'README.md'))
+  replace(new File(projectDir, 'host-datasource.yaml'), new File(projectDir, 'host.yaml'))
+} else if (type == 'sandbox') {
   // An Atlas plugin in a host, as the context type, with the sandbox's own plugin, test, README and host file.
   delete(new File(main, "${classBase}Tools.java"))
   delete(new File(main, "${classBase}Config.java"))

@@ -42,7 +42,8 @@ public final class BenchMain {
   /** Every measure, in the order; measures 1, 2, 6 and 7 wait for the Hub transport. */
   static List<Measure> measures() {
     return List.of(new TransportMeasure(), new DefinitionBuildMeasure(), new InvocationMeasure(),
-        new CompileOverheadMeasure(), new ConcurrencyMeasure(), new IdleMemoryMeasure());
+        new CompileOverheadMeasure(), new ConcurrencyMeasure(), new IdleMemoryMeasure(),
+        new dev.atomemo4j.benchmarks.measures.QueryPathMeasure());
   }
 
   public static void main(String[] args) throws Exception {

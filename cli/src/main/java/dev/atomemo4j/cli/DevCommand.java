@@ -138,8 +138,10 @@ final class DevCommand implements Callable<Integer> {
     Path checkout = Roots.checkout().toAbsolutePath().normalize();
     List<String> command = new ArrayList<>(List.of("-B", "-q"));
     if (dir.startsWith(checkout) && !dir.equals(checkout)) {
+      // The processor in the reactor too: modules name it in annotationProcessorPaths, which -am does not follow,
+      // so without it a checkout never installed into ~/.m2 cannot build them.
       command.addAll(List.of("-f", checkout.resolve("pom.xml").toString(), "-pl",
-          checkout.relativize(dir).toString(), "-am"));
+          "processor," + checkout.relativize(dir), "-am"));
     } else {
       command.addAll(List.of("-f", dir.resolve("pom.xml").toString()));
     }

@@ -120,6 +120,11 @@ final class HostCommand implements Callable<Integer> {
         host.pluginUrl(p.id()).ifPresent(url -> out.println("  routes:     " + url));
       }
     }
+    if (!host.datasources().list().isEmpty()) {
+      out.println("  datasources: " + String.join(", ", host.datasources().list().stream()
+          .map(d -> d.id() + " (" + d.dbType() + (d.connected() ? "" : ", not connected") + ")").toList())
+          + host.adminUrl().map(url -> "; query console " + url.resolve("/datasources")).orElse(""));
+    }
     String context = host.context();
     out.println("  context:    " + (context.isEmpty() ? "none" : context.length() + " characters"));
     out.println("Stop with Ctrl-C or SIGTERM.");

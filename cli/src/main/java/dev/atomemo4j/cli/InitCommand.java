@@ -42,7 +42,8 @@ import picocli.CommandLine.Spec;
         "host.yaml and a README. --type sandbox: an Atlas explore backend (@Sandbox), its tests on the host test kit,",
         "a host.yaml and a README. --type interaction: an Atlas interaction plugin with HTTP routes, a config record",
         "with a secret token, its tests over real HTTP on the host test kit, a host.yaml and a README.",
-        "Needs Maven (mvn) on the PATH.",
+        "--type datasource: an Atlas datasource plugin on embedded H2 with entities, its tests on the host test kit,",
+        "a host.yaml and a README. Needs Maven (mvn) on the PATH.",
         "Exit status: 0 created, 1 Maven failed, 2 bad arguments or Maven not found."})
 final class InitCommand implements Callable<Integer> {
 
@@ -52,10 +53,10 @@ final class InitCommand implements Callable<Integer> {
   private static final Pattern GROUP_ID = Pattern.compile("[A-Za-z0-9_.-]+");
 
   /** The plugin types the archetype generates now (its post-generate script checks the same list). */
-  static final List<String> TYPES = List.of("tool", "context", "sandbox", "interaction");
+  static final List<String> TYPES = List.of("tool", "context", "sandbox", "interaction", "datasource");
 
   /** Atlas plugin types that later parts of atomemo4j add: "not yet available", not "unknown". */
-  static final List<String> LATER_TYPES = List.of("datasource", "action");
+  static final List<String> LATER_TYPES = List.of("action");
 
   @Spec CommandSpec spec;
 
@@ -74,8 +75,8 @@ final class InitCommand implements Callable<Integer> {
 
   @Option(names = "--type", paramLabel = "T", defaultValue = "tool",
       description = "the kind of plugin: tool (an Atomemo Hub plugin with one tool), context (an Atlas context "
-          + "plugin run by a PluginHost), sandbox (an Atlas explore backend) or interaction (HTTP routes a "
-          + "PluginHost serves) (default: ${DEFAULT-VALUE})")
+          + "plugin run by a PluginHost), sandbox (an Atlas explore backend), interaction (HTTP routes a "
+          + "PluginHost serves) or datasource (an Atlas datasource plugin) (default: ${DEFAULT-VALUE})")
   String type;
 
   @Option(names = "--directory", paramLabel = "D", defaultValue = ".",
@@ -219,7 +220,10 @@ final class InitCommand implements Callable<Integer> {
     out.println("Created " + project + ". Next:");
     Path here = Path.of("").toAbsolutePath();
     out.println("  cd " + (project.startsWith(here) ? here.relativize(project) : project));
-    if (type.equals("context")) {
+    if (type.equals("datasource")) {
+      out.println("  mvn verify    # build, and test the datasource's queries in a PluginHost");
+      out.println("See its README.md for running it with `atomemo4j host host.yaml` and its query console.");
+    } else if (type.equals("context")) {
       out.println("  mvn verify    # build, and test the context plugin in a PluginHost");
       out.println("See its README.md for running it with `atomemo4j host host.yaml`.");
     } else if (type.equals("sandbox")) {

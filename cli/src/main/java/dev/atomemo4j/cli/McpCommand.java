@@ -193,8 +193,9 @@ final class McpCommand implements Callable<Integer> {
     Path checkout = Roots.checkout().toAbsolutePath().normalize();
     List<String> command = new ArrayList<>(List.of("mvn", "-B", "-q"));
     if (dir.startsWith(checkout) && !dir.equals(checkout)) {
+      // With the processor, as DevCommand.build: -am does not follow annotationProcessorPaths.
       command.addAll(List.of("-f", checkout.resolve("pom.xml").toString(), "-pl",
-          checkout.relativize(dir).toString(), "-am"));
+          "processor," + checkout.relativize(dir), "-am"));
     } else {
       command.addAll(List.of("-f", dir.resolve("pom.xml").toString()));
     }

@@ -157,14 +157,24 @@ class InitCommandTest {
   }
 
   @Test
+  void theDatasourceTypeIsPassedToTheArchetypeAndTheNextStepsNameTheConsole() {
+    Run run = init("city-data", "--type", "datasource", "--directory", dir.toString(), "--atomemo4j-version",
+        "1.2.3");
+
+    assertThat(run.status()).isZero();
+    assertThat(mavenRuns.get(0)).contains("-Dtype=datasource");
+    assertThat(run.stdout()).contains("test the datasource's queries in a PluginHost").contains("query console");
+  }
+
+  @Test
   void theTypesOfLaterPartsAreNotYetAvailableInOneLineWithoutRunningMaven() {
-    for (String later : List.of("datasource", "action")) {
+    for (String later : List.of("action")) {
       Run run = init("my-plugin", "--type", later, "--directory", dir.toString());
 
       assertThat(run.status()).as(later).isEqualTo(2);
       assertThat(run.stderr()).as(later).isEqualTo("atomemo4j: --type " + later + " is not yet available: it comes "
           + "with a later part of atomemo4j; the types available now are tool, context, sandbox, "
-          + "interaction\n");
+          + "interaction, datasource\n");
     }
     assertThat(mavenRuns).isEmpty();
     assertThat(dir).isEmptyDirectory();
@@ -176,7 +186,7 @@ class InitCommandTest {
 
     assertThat(run.status()).isEqualTo(2);
     assertThat(run.stderr()).isEqualTo("atomemo4j: --type \"widget\" is not a plugin type; expected one of: tool, "
-        + "context, sandbox, interaction\n");
+        + "context, sandbox, interaction, datasource\n");
     assertThat(mavenRuns).isEmpty();
   }
 

@@ -56,17 +56,18 @@ final class AdminServer implements AutoCloseable {
   /** @param actions the approval gate whose routes to serve, or null without actions */
   static AdminServer start(String host, int port, HostedPlugins plugins, HealthMonitor health,
       dev.atomemo4j.host.actions.HostActions actions) {
-    return start(host, port, plugins, health, actions, null, true, null);
+    return start(host, port, plugins, health, actions, null, null, true, null);
   }
 
   /**
    * @param explore the explore service whose routes to serve, or null
+   * @param queries the datasource query path whose routes and console to serve, or null
    * @param adminApi whether to serve the admin API; without it only {@code pluginRoutes} are served
    * @param pluginRoutes the handler of {@code /plugins/<id>/…}, or null for none
    */
   static AdminServer start(String host, int port, HostedPlugins plugins, HealthMonitor health,
       dev.atomemo4j.host.actions.HostActions actions, dev.atomemo4j.host.explore.HostExplore explore,
-      boolean adminApi, Handler pluginRoutes) {
+      dev.atomemo4j.host.query.HostQueries queries, boolean adminApi, Handler pluginRoutes) {
     QueuedThreadPool threads = new QueuedThreadPool(32, 2);
     threads.setName("atomemo4j-host-http");
     threads.setDaemon(true);
@@ -84,7 +85,7 @@ final class AdminServer implements AutoCloseable {
     if (pluginRoutes != null) {
       handlers.addHandler(pluginRoutes);
     }
-    handlers.addHandler(adminApi ? new Api(plugins, health, host, actions, explore)
+    handlers.addHandler(adminApi ? new Api(plugins, health, host, actions, explore, queries)
         : new dev.atomemo4j.host.routes.NotFoundHandler());
     server.setHandler(new dev.atomemo4j.host.routes.HttpHooksHandler(plugins.hooks(), handlers));
     server.setStopTimeout(2_000);
@@ -128,9 +129,12 @@ final class AdminServer implements AutoCloseable {
     private final String boundHost;
     private final dev.atomemo4j.host.actions.HostActions actions;
     private final dev.atomemo4j.host.explore.HostExplore explore;
+    private final dev.atomemo4j.host.query.HostQueries queries;
 
     Api(HostedPlugins plugins, HealthMonitor health, String boundHost,
-        dev.atomemo4j.host.actions.HostActions actions, dev.atomemo4j.host.explore.HostExplore explore) {
+        dev.atomemo4j.host.actions.HostActions actions, dev.atomemo4j.host.explore.HostExplore explore,
+        dev.atomemo4j.host.query.HostQueries queries) {
+      this.queries = queries;
       this.plugins = plugins;
       this.health = health;
       this.boundHost = boundHost;
@@ -168,6 +172,16 @@ final class AdminServer implements AutoCloseable {
               ? org.eclipse.jetty.io.Content.Source.asString(request, java.nio.charset.StandardCharsets.UTF_8) : null;
           ActionsApi.Reply reply = ExploreApi.handle(explore, method, path, body);
           answer = new Answer(reply.status(), reply.body());
+        }
+        if (answer == null && (path.equals("/datasources") || path.equals("/api/datasources")
+            || path.startsWith("/api/datasources/"))) {
+          DatasourcesApi.Reply reply = DatasourcesApi.handle(queries, method, path, request);
+          if (reply.page() != null) {
+            writePage(response, callback, reply.page());
+            return true;
+          }
+          answer = new Answer(reply.status(), reply.body());
+          answer.allow = reply.allow();
         }
         if (answer == null) {
           answer = route(method, path);
@@ -327,8 +341,8 @@ final class AdminServer implements AutoCloseable {
     }
 
     /**
-     * A page (the approval page, the explore console): static HTML whose script calls the API routes; nothing in it
-     * is request data.
+     * A page (the approval page, the explore console, the query console): static HTML whose script calls the API
+     * routes; nothing in it is request data.
      */
     private static void writePage(Response response, Callback callback, String resource) {
       byte[] page;

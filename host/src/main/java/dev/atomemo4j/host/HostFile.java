@@ -66,7 +66,7 @@ public final class HostFile {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
   private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
   private static final Set<String> TOP_KEYS = Set.of("http", "health", "deadlines", "closeDeadline", "actions",
-      "plugins", "explore", "database");
+      "plugins", "explore", "database", "queries");
   private static final Set<String> PLUGIN_KEYS = Set.of("plugin", "registry", "enabled", "config", "timeouts",
       "credentials");
   private static final Set<String> ACTION_KEYS = Set.of("database", "hostId", "secretKey", "expiry",
@@ -79,6 +79,7 @@ public final class HostFile {
   private Duration closeDeadline;
   private Duration healthInterval;
   private Duration healthCacheTtl;
+  private dev.atomemo4j.host.query.QuerySettings querySettings;
   private Integer httpPort;
   private String httpHost;
   private Boolean httpAdminApi;
@@ -202,6 +203,7 @@ public final class HostFile {
       }
       actionDatabase = storage;
     }
+    queries(refs.resolve(root.get("queries"), "queries", problems));
     JsonNode list = root.get("plugins");
     if (list == null || list.isNull()) {
       return;
@@ -213,6 +215,47 @@ public final class HostFile {
     Registries registries = new Registries(loader);
     for (int i = 0; i < list.size(); i++) {
       plugin(list.get(i), i, refs, registries);
+    }
+  }
+
+  /** The {@code queries:} section: the datasource queries' row limit and timeout. */
+  private void queries(JsonNode node) {
+    if (node == null || node.isNull()) {
+      return;
+    }
+    if (!node.isObject()) {
+      problems.add(new ConfigViolation("queries", INVALID_SETTING, "must be a mapping with `rowLimit` and "
+          + "`timeout`"));
+      return;
+    }
+    unknownKeys(node, "queries", Set.of("rowLimit", "timeout"));
+    dev.atomemo4j.host.query.QuerySettings settings = dev.atomemo4j.host.query.QuerySettings.defaults();
+    JsonNode limit = node.get("rowLimit");
+    if (limit != null) {
+      int n = limit.canConvertToInt() ? limit.asInt() : limit.isTextual() ? parseInt(limit.asText()) : -1;
+      if (n < 1) {
+        problems.add(new ConfigViolation("queries.rowLimit", INVALID_SETTING, "must be a whole number of rows, "
+            + "at least 1"));
+      } else {
+        settings = settings.withRowLimit(n);
+      }
+    }
+    Duration timeout = duration(node.get("timeout"), "queries.timeout");
+    if (timeout != null) {
+      if (timeout.isZero()) {
+        problems.add(new ConfigViolation("queries.timeout", INVALID_SETTING, "must be positive"));
+      } else {
+        settings = settings.withTimeout(timeout);
+      }
+    }
+    querySettings = settings;
+  }
+
+  private static int parseInt(String s) {
+    try {
+      return Integer.parseInt(s.strip());
+    } catch (NumberFormatException e) {
+      return -1;
     }
   }
 
@@ -429,6 +472,9 @@ public final class HostFile {
     }
     if (exploreSettings != null) {
       builder.exploreSettings(exploreSettings);
+    }
+    if (querySettings != null) {
+      builder.querySettings(querySettings);
     }
     return builder;
   }

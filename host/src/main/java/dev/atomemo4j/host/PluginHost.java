@@ -50,6 +50,9 @@ import dev.atomemo4j.host.explore.ExploreSettings;
 import dev.atomemo4j.host.explore.HostExplore;
 import dev.atomemo4j.host.schema.PluginTables;
 import dev.atomemo4j.host.schema.StorageDatabase;
+import dev.atomemo4j.host.query.HostQueries;
+import dev.atomemo4j.host.query.QueryAnswer;
+import dev.atomemo4j.host.query.QuerySettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -87,10 +90,13 @@ public final class PluginHost implements AutoCloseable {
   private final HostTools tools;
   private volatile HostExplore explore;
   private final StorageDatabase ownedStorage;
+  private final HostQueries queries;
 
   private PluginHost(HostedPlugins plugins, HealthMonitor health, AdminServer admin, Thread shutdownHook,
-      HostActions actions, JdbcActionStore ownedStore, HostTools tools, StorageDatabase ownedStorage) {
+      HostActions actions, JdbcActionStore ownedStore, HostTools tools, StorageDatabase ownedStorage,
+      HostQueries queries) {
     this.tools = tools;
+    this.queries = queries;
     this.plugins = plugins;
     this.health = health;
     this.admin = admin;
@@ -98,6 +104,22 @@ public final class PluginHost implements AutoCloseable {
     this.actions = actions;
     this.ownedStore = ownedStore;
     this.ownedStorage = ownedStorage;
+  }
+
+  /**
+   * Runs a query on a datasource plugin through the host's validation path (host/API.md, Datasources): empty check,
+   * SQL guard and table whitelist (or the plugin's {@code @Validate}), automatic LIMIT, {@code beforeQuery} hooks
+   * with every rewrite validated again, the query under the statement timeout, {@code afterQuery} hooks.
+   *
+   * @throws dev.atomemo4j.host.query.QueryException with a stable code and the user-facing reason
+   */
+  public QueryAnswer query(String datasourceId, String sql) {
+    return queries.query(datasourceId, sql);
+  }
+
+  /** The datasource plugins: their list (dbType, dialect text, entities) and the query path. */
+  public HostQueries datasources() {
+    return queries;
   }
 
   /**
@@ -311,6 +333,7 @@ public final class PluginHost implements AutoCloseable {
         explorer.close();
       }
       plugins.close();
+      queries.close();
       if (ownedStore != null) {
         ownedStore.close();
       }
@@ -375,8 +398,15 @@ public final class PluginHost implements AutoCloseable {
     private String database;
     private ActionSettings actionSettings = ActionSettings.defaults();
     private ExploreSettings exploreSettings = ExploreSettings.defaults();
+    private QuerySettings querySettings = QuerySettings.defaults();
 
     private Builder() {}
+
+    /** The row limit and statement timeout of datasource queries (default 1000 rows, 30 s). */
+    public Builder querySettings(QuerySettings settings) {
+      this.querySettings = Objects.requireNonNull(settings, "settings");
+      return this;
+    }
 
     /** A plugin by its generated registry, with its config record. */
     public Builder plugin(PluginRegistry registry, Object config) {
@@ -602,7 +632,8 @@ public final class PluginHost implements AutoCloseable {
               e.getMessage()));
         }
       }
-      List<ValidatedPlugin> validated = ConfigValidator.validate(built, found);
+      HostQueries queries = new HostQueries(querySettings, ticker);
+      List<ValidatedPlugin> validated = ConfigValidator.validate(queries.prepare(built), found);
       HostedPlugins hosted = new HostedPlugins(validated, deadlines, listeners, ticker, clock, closeDeadline);
       // The hook is installed before boot: a SIGTERM during a long initialize still tears down what was started.
       AtomicReference<Runnable> onSignal = new AtomicReference<>(hosted::close);
@@ -651,6 +682,7 @@ public final class PluginHost implements AutoCloseable {
         // Atlas's boot order: interaction routes are wired after initialize and the context (§5.3 step 9).
         dev.atomemo4j.core.routes.PluginRoutes routes = dev.atomemo4j.core.routes.PluginRoutes.wire(hosted.all(),
             ticker);
+        queries.wire(hosted);
         if (store != null) {
           hostActions = new HostActions(store, actionSettings, id -> hosted.contains(id) ? hosted.get(id) : null);
           hostActions.recover();
@@ -659,7 +691,7 @@ public final class PluginHost implements AutoCloseable {
         monitor = new HealthMonitor(hosted, healthInterval, healthCacheTtl, ticker);
         monitor.start();
         if (adminPort != null) {
-          server = AdminServer.start(adminHost, adminPort, hosted, monitor, hostActions, explorer, adminApi,
+          server = AdminServer.start(adminHost, adminPort, hosted, monitor, hostActions, explorer, queries, adminApi,
               new dev.atomemo4j.host.routes.PluginRoutesHandler(hosted, routes, maxRouteBodyBytes));
         } else if (!routes.pluginIds().isEmpty()) {
           log.warn("plugins {} have routes, but the host has no HTTP port (adminPort, host file http.port): their "
@@ -673,6 +705,7 @@ public final class PluginHost implements AutoCloseable {
           explorer.close();
         }
         hosted.close();
+        queries.close();
         if (owned != null) {
           owned.close();
         }
@@ -682,7 +715,8 @@ public final class PluginHost implements AutoCloseable {
         removeHook(hook);
         throw e;
       }
-      PluginHost host = new PluginHost(hosted, monitor, server, hook, hostActions, owned, hostTools, ownedStorage);
+      PluginHost host = new PluginHost(hosted, monitor, server, hook, hostActions, owned, hostTools, ownedStorage,
+          queries);
       host.explore = explorer;
       onSignal.set(host::close);
       return host;

@@ -81,17 +81,6 @@ class AtlasDiagnosticsTest {
         + "plugin of type CONTEXT").inFile(p).onLineContaining("@ContextProvider");
   }
 
-  @Test
-  @Covers("type-not-available")
-  void aTypeNoElementCanProvideYetIsAnErrorNamingTheFutureAnnotation() {
-    JavaFileObject p = plugin("types = PluginType.DATASOURCE");
-    Compilation c = compile(p);
-
-    assertThat(c).hadErrorContaining("[atomemo4j:type-not-available] plugin type DATASOURCE cannot be provided yet: "
-        + "no element in this version of atomemo4j provides it (@Datasource will)").inFile(p)
-        .onLineContaining("PluginType.DATASOURCE");
-  }
-
   // ---- lifecycle
 
   @Test

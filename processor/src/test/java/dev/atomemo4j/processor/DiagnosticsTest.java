@@ -613,7 +613,7 @@ class DiagnosticsTest {
     Set<String> covered = java.util.stream.Stream.of(getClass(), AtlasDiagnosticsTest.class,
             ElementDiagnosticsTest.class, TextTypeMappingTest.class, ActionDiagnosticsTest.class,
             SandboxDiagnosticsTest.class, HookDiagnosticsTest.class, SchemaDiagnosticsTest.class,
-            RoutesDiagnosticsTest.class)
+            RoutesDiagnosticsTest.class, DatasourceDiagnosticsTest.class)
         .flatMap(type -> Arrays.stream(type.getDeclaredMethods()))
         .filter(m -> m.isAnnotationPresent(Covers.class))
         .flatMap(m -> Arrays.stream(m.getAnnotation(Covers.class).value()))

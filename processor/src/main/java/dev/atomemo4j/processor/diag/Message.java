@@ -94,9 +94,6 @@ public enum Message {
   PROVIDER_WITHOUT_TYPE("provider-without-type", Diagnostic.Kind.ERROR,
       "%s makes the plugin of type %s, which @Plugin(types) does not declare",
       "Add PluginType.%2$s to @Plugin(types)."),
-  TYPE_NOT_AVAILABLE("type-not-available", Diagnostic.Kind.ERROR,
-      "plugin type %s cannot be provided yet: no element in this version of atomemo4j provides it (%s will)",
-      "Remove %1$s from @Plugin(types) until %2$s exists."),
   LIFECYCLE_OUTSIDE_PLUGIN("lifecycle-outside-plugin", Diagnostic.Kind.ERROR,
       "@%s method %s is in %s, which is not a @Plugin class: the host calls lifecycle methods only on the plugin "
           + "object", "Move the method to the class annotated @Plugin."),
@@ -179,6 +176,40 @@ public enum Message {
   ROUTES_OUTSIDE_PLUGIN("routes-outside-plugin", Diagnostic.Kind.ERROR,
       "@Routes method %s is in %s, which is not a @Plugin class: the host mounts routes from the plugin object only",
       "Move the method to the class annotated @Plugin."),
+  // ---- datasources (issue #14)
+  DATASOURCE_OUTSIDE_PLUGIN("datasource-outside-plugin", Diagnostic.Kind.ERROR,
+      "@%s on %s is in %s, which is not a @Plugin class: the host calls datasource methods only on the plugin "
+          + "object", "Move it to the class annotated @Plugin."),
+  BAD_DATASOURCE_METHOD("bad-datasource-method", Diagnostic.Kind.ERROR,
+      "@Datasource method %s must be a public instance method taking nothing and returning QueryConnection",
+      "Declare it as public QueryConnection %1$s() (any throws clause is allowed; atomemo4j-jdbc's "
+          + "JdbcQueryConnection is one)."),
+  BLANK_DB_TYPE("blank-db-type", Diagnostic.Kind.ERROR,
+      "@Datasource(dbType) is blank: the host and the agent need to know which database this is",
+      "Name it, e.g. dbType = \"postgres\", \"h2\" or \"clickhouse\"."),
+  BAD_FORBIDDEN_PATTERN("bad-forbidden-pattern", Diagnostic.Kind.ERROR,
+      "forbidden pattern \"%s\" does not compile: %s",
+      "Fix the regular expression (java.util.regex syntax, matched case-insensitively; double backslashes in Java "
+          + "strings)."),
+  VALIDATE_WITH_FORBIDDEN_PATTERNS("validate-with-forbidden-patterns", Diagnostic.Kind.ERROR,
+      "@Datasource(forbiddenPatterns) is set, but the plugin has a @Validate method (%s), which replaces the whole "
+          + "SQL path: the patterns would never be checked",
+      "Check the patterns inside %1$s, or remove @Validate to use the host's SQL path with them."),
+  PARSER_DIALECT_IGNORED("parser-dialect-ignored", Diagnostic.Kind.WARNING,
+      "@Datasource(parserDialect = %s) is ignored: the plugin has a @Validate method (%s), so no query is parsed "
+          + "as SQL", "Remove parserDialect, or remove @Validate to have queries parsed in that dialect."),
+  BAD_VALIDATE_METHOD("bad-validate-method", Diagnostic.Kind.ERROR,
+      "@Validate method %s must be a public instance method taking one String and returning ValidationResult",
+      "Declare it as public ValidationResult %1$s(String query)."),
+  BAD_ENTITIES("bad-entities", Diagnostic.Kind.ERROR,
+      "@Entities on %s must be a public instance method taking nothing and returning List<Entity>, or a public "
+          + "static final List<Entity> field", "Declare public List<Entity> entities() or public static final "
+          + "List<Entity> ENTITIES = List.of(…)."),
+  DUPLICATE_DATASOURCE("duplicate-datasource", Diagnostic.Kind.ERROR,
+      "@%s is on %s and on %s: a plugin has at most one", "Keep one @%1$s."),
+  PART_WITHOUT_DATASOURCE("part-without-datasource", Diagnostic.Kind.ERROR,
+      "@%s on %s belongs to a datasource, but the plugin has no @Datasource method",
+      "Add a @Datasource method returning the QueryConnection, or remove @%1$s."),
 
   // ---- hooks (issue 14) ----
   HOOK_OUTSIDE_PLUGIN("hook-outside-plugin", Diagnostic.Kind.ERROR,

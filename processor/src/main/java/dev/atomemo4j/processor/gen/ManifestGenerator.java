@@ -96,6 +96,9 @@ final class ManifestGenerator {
       routes.put("prefix", JsonValue.of("/plugins/" + model.definition().name() + "/"));
       root.put("routes", new JsonValue.Obj(routes));
     }
+    if (atlas.datasource() != null) {
+      root.put("datasource", datasource(atlas.datasource())); // an addition: formatVersion stays
+    }
     Map<String, JsonValue> hints = new LinkedHashMap<>();
     for (ToolModel t : model.tools()) {
       if (!t.hints().isEmpty()) {
@@ -106,6 +109,25 @@ final class ManifestGenerator {
       root.put("toolHints", new JsonValue.Obj(hints)); // an addition: formatVersion stays
     }
     return JsJson.stringify(new JsonValue.Obj(root)) + "\n";
+  }
+
+  /** The datasource's declaration: what a host lists and how it validates, without loading the plugin. */
+  private static JsonValue datasource(dev.atomemo4j.processor.model.DatasourceModel d) {
+    Map<String, JsonValue> out = new LinkedHashMap<>();
+    out.put("dbType", JsonValue.of(d.dbType()));
+    out.put("parserDialect", JsonValue.of(d.parserDialect().name().toLowerCase(java.util.Locale.ROOT)));
+    out.put("forbiddenPatterns", new JsonValue.Array(d.forbiddenPatterns().stream().map(JsonValue::of).toList()));
+    out.put("dialect", JsonValue.of(d.dialect()));
+    out.put("method", JsonValue.of(d.method()));
+    if (d.validateMethod() != null) {
+      out.put("validate", JsonValue.of(d.validateMethod()));
+    }
+    if (d.entities() != null) {
+      Map<String, JsonValue> e = new LinkedHashMap<>();
+      e.put(d.entities().field() ? "field" : "method", JsonValue.of(d.entities().member()));
+      out.put("entities", new JsonValue.Obj(e));
+    }
+    return new JsonValue.Obj(out);
   }
 
   /** The {@code @Hook} methods in source order, as the host dispatches them (atlas-features.md §7). */

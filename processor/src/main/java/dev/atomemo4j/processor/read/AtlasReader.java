@@ -50,10 +50,6 @@ public final class AtlasReader {
       new Rule(Names.CONTEXT_PROVIDER, "java.lang.String", null, false, "public String loadContext()"),
       new Rule(Names.REFRESH, "void", null, false, "public void refresh()"));
 
-  /** The annotation that will provide each type no element provides yet (atlas-design.md, Declarations). */
-  private static final Map<PluginType, String> FUTURE_PROVIDERS = Map.of(
-      PluginType.DATASOURCE, "@Datasource");
-
   private final Elements elements;
   private final Types types;
   private final Reporter reporter;
@@ -100,6 +96,7 @@ public final class AtlasReader {
     ActionReader.reportMisplaced(round, elements, reporter);
     SandboxReader.reportMisplaced(round, elements, reporter);
     RoutesReader.reportMisplaced(round, elements, reporter);
+    DatasourceReader.reportMisplaced(round, elements, reporter);
     HookReader.reportMisplaced(round, elements, reporter);
     SchemaReader.reportMisplaced(round, elements, reporter);
   }
@@ -129,7 +126,8 @@ public final class AtlasReader {
       return null;
     }
 
-    List<PluginType> declared = types(typeValues, plugin, lifecycle, firstAction, sandboxes.first(pluginClass));
+    List<PluginType> declared = types(typeValues, plugin, lifecycle, firstAction, sandboxes.first(pluginClass),
+        datasources.firstDatasource(pluginClass));
     checkProvided(PluginType.INTERACTION, firstRoutes, "@Routes", typeValues, plugin);
     java.util.Set<String> credentialNames = new java.util.LinkedHashSet<>();
     for (TypeMirror t : plugin.types("credentials")) {
@@ -220,7 +218,7 @@ public final class AtlasReader {
   }
 
   private List<PluginType> types(List<AnnotationValue> values, Mirror plugin, Map<String, Found> lifecycle,
-      Mirror firstAction, Mirror firstSandbox) {
+      Mirror firstAction, Mirror firstSandbox, Mirror firstDatasource) {
     Map<PluginType, AnnotationValue> seen = new EnumMap<>(PluginType.class);
     List<PluginType> out = new ArrayList<>();
     for (AnnotationValue v : values) {
@@ -231,14 +229,14 @@ public final class AtlasReader {
         continue;
       }
       out.add(t);
-      if (FUTURE_PROVIDERS.containsKey(t)) {
-        reporter.report(Message.TYPE_NOT_AVAILABLE, at, t.name(), FUTURE_PROVIDERS.get(t));
-      } else if (t == PluginType.CONTEXT && !lifecycle.containsKey(Names.CONTEXT_PROVIDER)) {
+      if (t == PluginType.CONTEXT && !lifecycle.containsKey(Names.CONTEXT_PROVIDER)) {
         reporter.report(Message.TYPE_WITHOUT_PROVIDER, at, t.name(), "@ContextProvider");
       } else if (t == PluginType.ACTION && firstAction == null) {
         reporter.report(Message.TYPE_WITHOUT_PROVIDER, at, t.name(), "@Action");
       } else if (t == PluginType.SANDBOX && firstSandbox == null) {
         reporter.report(Message.TYPE_WITHOUT_PROVIDER, at, t.name(), "@Sandbox");
+      } else if (t == PluginType.DATASOURCE && firstDatasource == null) {
+        reporter.report(Message.TYPE_WITHOUT_PROVIDER, at, t.name(), "@Datasource");
       }
     }
     if (firstAction != null && !seen.containsKey(PluginType.ACTION)) {
@@ -248,6 +246,10 @@ public final class AtlasReader {
     if (firstSandbox != null && !seen.containsKey(PluginType.SANDBOX)) {
       reporter.report(Message.PROVIDER_WITHOUT_TYPE, firstSandbox.origin(),
           "@Sandbox method " + firstSandbox.element().getSimpleName(), PluginType.SANDBOX.name());
+    }
+    if (firstDatasource != null && !seen.containsKey(PluginType.DATASOURCE)) {
+      reporter.report(Message.PROVIDER_WITHOUT_TYPE, firstDatasource.origin(),
+          "@Datasource method " + firstDatasource.element().getSimpleName(), PluginType.DATASOURCE.name());
     }
     Found provider = lifecycle.get(Names.CONTEXT_PROVIDER);
     if (provider != null && !seen.containsKey(PluginType.CONTEXT)) {
