@@ -99,6 +99,11 @@ public final class LoopbackHubHarness implements HubHarness {
         List<String> cmd = new ArrayList<>();
         cmd.add(java.toString());
         cmd.addAll(List.of(jvmArgs));
+        // For profiling a child, e.g. ATOMEMO4J_BENCH_CHILD_OPTS=-XX:StartFlightRecording=filename=/tmp/c-%p.jfr
+        String extra = System.getenv("ATOMEMO4J_BENCH_CHILD_OPTS");
+        if (extra != null && !extra.isBlank()) {
+          cmd.addAll(List.of(extra.trim().split("\\s+")));
+        }
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(PluginProcess.class.getName());

@@ -5,7 +5,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -14,8 +14,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The executor requests run on: one virtual thread per request on Java 21 and later, a pool of platform threads
- * (at most the in-flight cap, idle ones retired after a minute) on Java 17–20.
+ * The executor requests run on: one virtual thread per request on Java 21 and later, a pool of platform threads on
+ * Java 17–20 that grows, for blocking tools, to as many threads as requests are in flight at once (at most the
+ * in-flight cap), reuses idle ones first, and retires those idle for a minute.
  *
  * <p>The runtime is compiled for Java 17, so the virtual-thread API is found once, when this class initializes,
  * through method handles; submitting work afterwards is an ordinary {@link ExecutorService} call. The in-flight cap
@@ -61,8 +62,11 @@ final class WorkerPool {
     return NEW_THREAD_PER_TASK != null;
   }
 
-  /** A new executor for requests; {@code maxThreads} bounds the platform pool (the in-flight cap). */
-  static ExecutorService create(int maxThreads) {
+  /**
+   * A new executor for requests. {@code maxInFlight} is the cap the Dispatcher enforces before submitting, which is
+   * what bounds the platform pool; it is a parameter so that a future pool may size itself by it.
+   */
+  static ExecutorService create(int maxInFlight) {
     if (NEW_THREAD_PER_TASK != null) {
       try {
         return (ExecutorService) NEW_THREAD_PER_TASK.invoke(VIRTUAL_FACTORY);
@@ -71,13 +75,18 @@ final class WorkerPool {
       }
     }
     AtomicInteger ids = new AtomicInteger();
-    ThreadPoolExecutor pool = new ThreadPoolExecutor(maxThreads, maxThreads, 60, TimeUnit.SECONDS,
-        new LinkedBlockingQueue<>(), r -> {
+    // A hand-off pool, not a fixed one: a request goes to an idle thread when there is one, and a thread is started
+    // only when none is idle. A fixed pool of the cap's size (core = max) starts a new thread for every submission
+    // until it holds the cap's worth, even while others sit idle: a burst of 10,000 paid 10,000 thread starts on the
+    // socket loop (issue 18, measure 6). Here a burst needs only as many threads as requests block at the same
+    // moment. The Dispatcher's in-flight cap bounds that number before submission; the pool itself sets no bound, so
+    // that a thread still returning from an answered request never causes a rejection.
+    ThreadPoolExecutor pool = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS,
+        new SynchronousQueue<>(), r -> {
           Thread t = new Thread(r, "atomemo4j-request-" + ids.incrementAndGet());
           t.setDaemon(true);
           return t;
         });
-    pool.allowCoreThreadTimeOut(true);
     return pool;
   }
 }
