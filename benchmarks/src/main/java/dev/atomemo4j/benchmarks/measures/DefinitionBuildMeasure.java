@@ -61,7 +61,8 @@ public final class DefinitionBuildMeasure implements Measure {
         new Row("3a", "… generated resources only (no author splice)", resources.text(), reflection.text(),
             Figures.ratio(ra), "(info)", "—",
             "Descriptor + the generated definition.json and schema bytes as they are, author/e-mail not set: "
-                + "the floor of 3, what reading the class path costs. Ratio between quartiles: " + Jmh.ratioRange(reflection, resources) + "."),
+                + "the floor of 3, what reading the class path costs. Ratio between quartiles: "
+                + Jmh.ratioRange(reflection, resources) + "."),
         new Row("3b", "… cold: first call in a fresh JVM", coldOurs.text(), coldReflection.text(),
             Figures.ratio(rb), "(info)", "—",
             "One call per fresh JVM (JMH single shot), median over " + s.coldForks() + " JVM(s) per side: class "

@@ -39,8 +39,15 @@ public final class AuthorSplice {
     return new Spliced(pretty, compact(pretty));
   }
 
-  /** One top-level member: its (unescaped-as-written) key text and its value's text exactly as it appears. */
-  private record Member(String key, String valueText) {}
+  /**
+   * One top-level member: its key as written, and its value as a range of the source text (kept as a range so the
+   * tools array, nearly all of the file, is copied once, into the result) or, for a member set here, as new text.
+   */
+  private record Member(String key, CharSequence source, int start, int end) {
+    static Member of(String key, String text) {
+      return new Member(key, text, 0, text.length());
+    }
+  }
 
   private static void put(List<Member> members, String key, String value, List<String> before) {
     int at = indexOf(members, key);
@@ -52,7 +59,7 @@ public final class AuthorSplice {
     }
     StringBuilder quoted = new StringBuilder(value.length() + 2);
     JsJson.quote(value, quoted);
-    Member member = new Member(key, quoted.toString());
+    Member member = Member.of(key, quoted.toString());
     if (at >= 0) {
       members.set(at, member);
       return;
@@ -82,13 +89,13 @@ public final class AuthorSplice {
     }
     int size = 4;
     for (Member m : members) {
-      size += m.key().length() + m.valueText().length() + 8;
+      size += m.key().length() + (m.end() - m.start()) + 8;
     }
     StringBuilder out = new StringBuilder(size);
     out.append('{');
     for (int i = 0; i < members.size(); i++) {
       Member m = members.get(i);
-      out.append(i == 0 ? "\n  \"" : ",\n  \"").append(m.key()).append("\": ").append(m.valueText());
+      out.append(i == 0 ? "\n  \"" : ",\n  \"").append(m.key()).append("\": ").append(m.source(), m.start(), m.end());
     }
     return out.append("\n}").toString();
   }
@@ -117,7 +124,7 @@ public final class AuthorSplice {
       }
       int valueStart = skipSpace(s, i + 1);
       int valueEnd = endOfValue(s, valueStart);
-      members.add(new Member(key, s.substring(valueStart, valueEnd)));
+      members.add(new Member(key, s, valueStart, valueEnd));
       i = skipSpace(s, valueEnd);
       if (i < s.length() && s.charAt(i) == ',') {
         i = skipSpace(s, i + 1);
@@ -192,16 +199,19 @@ public final class AuthorSplice {
   static String compact(String pretty) {
     StringBuilder out = new StringBuilder(pretty.length());
     int n = pretty.length();
+    int run = 0; // start of the text not yet copied
     for (int i = 0; i < n; i++) {
       char c = pretty.charAt(i);
       if (c == '"') {
-        int end = endOfString(pretty, i);
-        out.append(pretty, i, end);
-        i = end - 1;
-      } else if (!isSpace(c)) {
-        out.append(c);
+        i = endOfString(pretty, i) - 1;
+      } else if (isSpace(c)) {
+        out.append(pretty, run, i);
+        while (i + 1 < n && isSpace(pretty.charAt(i + 1))) {
+          i++;
+        }
+        run = i + 1;
       }
     }
-    return out.toString();
+    return out.append(pretty, run, n).toString();
   }
 }

@@ -71,7 +71,8 @@ class AuthorSpliceTest {
 
   @Test
   void anEmptyObjectGetsBothMembers() {
-    assertThat(AuthorSplice.splice("{}", "a", "b").pretty()).isEqualTo("{\n  \"author\": \"a\",\n  \"email\": \"b\"\n}");
+    assertThat(AuthorSplice.splice("{}", "a", "b").pretty())
+        .isEqualTo("{\n  \"author\": \"a\",\n  \"email\": \"b\"\n}");
   }
 
   @Test
