@@ -89,7 +89,7 @@ public final class StartupMeasure implements Measure {
     // The training run: the same start-up, stopped normally, writes the archive on its way out.
     h.startUntilRegistered(LoadPlugin.class, java, classPath, s.childJvmArgs(archive.buildArgs(dir)));
     boolean built = Files.isRegularFile(dir.resolve(archive.file()));
-    int runs = Math.max(1, s.coldForks()) * 2 + 1;
+    int runs = s.smoke() ? 1 : Math.max(1, s.coldForks()) * 2 + 1;
     double[] hello = new double[runs];
     double[] plain = new double[runs];
     double[] archived = new double[runs];
