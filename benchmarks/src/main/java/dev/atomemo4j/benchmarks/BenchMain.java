@@ -7,6 +7,7 @@ import dev.atomemo4j.benchmarks.measures.IdleMemoryMeasure;
 import dev.atomemo4j.benchmarks.measures.InvocationMeasure;
 import dev.atomemo4j.benchmarks.measures.Measure;
 import dev.atomemo4j.benchmarks.measures.Settings;
+import dev.atomemo4j.benchmarks.measures.StartupMeasure;
 import dev.atomemo4j.benchmarks.measures.TransportMeasure;
 import dev.atomemo4j.benchmarks.report.Report;
 import dev.atomemo4j.benchmarks.report.Row;
@@ -42,7 +43,7 @@ public final class BenchMain {
   /** Every measure, in the order; measures 1, 2, 6 and 7 wait for the Hub transport. */
   static List<Measure> measures() {
     return List.of(new TransportMeasure(), new DefinitionBuildMeasure(), new InvocationMeasure(),
-        new CompileOverheadMeasure(), new ConcurrencyMeasure(), new IdleMemoryMeasure(),
+        new CompileOverheadMeasure(), new ConcurrencyMeasure(), new IdleMemoryMeasure(), new StartupMeasure(),
         new dev.atomemo4j.benchmarks.measures.QueryPathMeasure());
   }
 

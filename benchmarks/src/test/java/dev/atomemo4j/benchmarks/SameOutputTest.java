@@ -25,6 +25,14 @@ class SameOutputTest {
   }
 
   @Test
+  void splicingTheAuthorGivesWhatTheModelRoundTripGave() {
+    GeneratedPath.Startup spliced = GeneratedPath.startup(new Bench100Registry());
+    GeneratedPath.Startup throughModel = GeneratedPath.startupThroughTheModel(new Bench100Registry());
+    assertThat(spliced.definitionBytes()).isEqualTo(throughModel.definitionBytes());
+    assertThat(spliced.registerPayload()).isEqualTo(throughModel.registerPayload());
+  }
+
+  @Test
   void bothSidesDescribeTheSameToolsAndSchemaFiles() {
     GeneratedPath.Startup ours = GeneratedPath.startup(new Bench100Registry());
     ReflectiveSdk.Described theirs = sdk.describe(Bench100.class, GeneratedPath.AUTHOR, GeneratedPath.EMAIL);

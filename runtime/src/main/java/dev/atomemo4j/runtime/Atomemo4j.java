@@ -38,9 +38,10 @@ import okhttp3.OkHttpClient;
  *
  * <h2>Running</h2>
  *
- * Requests are served concurrently, on virtual threads when the JVM has them (Java 21+), on a bounded pool of
- * platform threads otherwise; at most {@value HubOptions#DEFAULT_MAX_IN_FLIGHT} at once by default, and requests
- * beyond that are answered {@code sdk:overloaded} at once. SIGINT and SIGTERM shut the plugin down gracefully
+ * Requests are served concurrently, on virtual threads when the JVM has them (Java 21+), otherwise on a pool of
+ * platform threads that reuses idle ones first and grows, for tools that block, to as many as requests are in
+ * flight; at most {@value HubOptions#DEFAULT_MAX_IN_FLIGHT} at once by default, and requests beyond that are
+ * answered {@code sdk:overloaded} at once. SIGINT and SIGTERM shut the plugin down gracefully
  * (see {@link PluginServer}).
  */
 public final class Atomemo4j {

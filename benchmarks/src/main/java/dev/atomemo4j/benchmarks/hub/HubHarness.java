@@ -39,6 +39,16 @@ public interface HubHarness extends AutoCloseable {
    */
   Driver startPlugin(Class<?> pluginClass, Path java, String... jvmArgs) throws Exception;
 
+  /**
+   * Measure 8: starts a child JVM serving {@code pluginClass} with nothing else in it ({@link StartupProcess}), and
+   * returns the time from just before the process is started to its {@code register_plugin} arriving here; then
+   * stops it (so that a {@code -XX:ArchiveClassesAtExit} run writes its archive).
+   *
+   * @param classPath the child's class path (jars only: class-data archives take classes from jars)
+   */
+  Duration startUntilRegistered(Class<?> pluginClass, Path java, String classPath, String... jvmArgs)
+      throws Exception;
+
   /** Starts the raw OkHttp client (the transport limit), connected to this harness's hub. */
   Driver startRawClient() throws Exception;
 

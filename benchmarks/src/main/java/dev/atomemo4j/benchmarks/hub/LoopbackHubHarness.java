@@ -88,6 +88,23 @@ public final class LoopbackHubHarness implements HubHarness {
 
   @Override
   public Driver startPlugin(Class<?> pluginClass, Path java, String... jvmArgs) throws Exception {
+    return start(pluginClass, java, PluginProcess.class, System.getProperty("java.class.path"), jvmArgs);
+  }
+
+  @Override
+  public Duration startUntilRegistered(Class<?> pluginClass, Path java, String classPath, String... jvmArgs)
+      throws Exception {
+    long began = System.nanoTime();
+    Client c = start(pluginClass, java, StartupProcess.class, classPath, jvmArgs);
+    try {
+      return Duration.ofNanos(c.registeredNanos - began);
+    } finally {
+      c.close();
+    }
+  }
+
+  private Client start(Class<?> pluginClass, Path java, Class<?> main, String classPath, String... jvmArgs)
+      throws Exception {
     Client c = new Client(pluginClass.getSimpleName());
     Path dir = Files.createTempDirectory(workDir, "plugin");
     expecting = c;
@@ -99,9 +116,14 @@ public final class LoopbackHubHarness implements HubHarness {
         List<String> cmd = new ArrayList<>();
         cmd.add(java.toString());
         cmd.addAll(List.of(jvmArgs));
+        // For profiling a child, e.g. ATOMEMO4J_BENCH_CHILD_OPTS=-XX:StartFlightRecording=filename=/tmp/c-%p.jfr
+        String extra = System.getenv("ATOMEMO4J_BENCH_CHILD_OPTS");
+        if (extra != null && !extra.isBlank()) {
+          cmd.addAll(List.of(extra.trim().split("\\s+")));
+        }
         cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
-        cmd.add(PluginProcess.class.getName());
+        cmd.add(classPath);
+        cmd.add(main.getName());
         cmd.add(pluginClass.getName());
         cmd.add(hubUrl());
         cmd.add(API_KEY);
@@ -223,6 +245,7 @@ public final class LoopbackHubHarness implements HubHarness {
       switch (event) {
         case "register_plugin" -> {
           if (c != null) {
+            c.registeredNanos = System.nanoTime();
             c.ready.complete(null);
           }
           return Reply.ok(JsonNodeFactory.instance.objectNode().put("success", true));
@@ -274,6 +297,8 @@ public final class LoopbackHubHarness implements HubHarness {
     volatile AutoCloseable stopper;
     volatile Process process;
     volatile boolean readyOnJoin;
+    /** When {@code register_plugin} arrived (measure 8). */
+    volatile long registeredNanos;
     Writer toChild;
     BufferedReader fromChild;
     private boolean closed;
@@ -473,7 +498,7 @@ public final class LoopbackHubHarness implements HubHarness {
           } catch (IOException ignored) {
             // already gone
           }
-          if (!process.waitFor(15, TimeUnit.SECONDS)) {
+          if (!process.waitFor(60, TimeUnit.SECONDS)) { // long enough for a class-data archive to be written
             process.destroyForcibly();
             process.waitFor(5, TimeUnit.SECONDS);
           }

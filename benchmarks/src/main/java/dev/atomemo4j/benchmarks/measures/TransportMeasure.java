@@ -22,8 +22,11 @@ import org.HdrHistogram.Histogram;
 public final class TransportMeasure implements Measure {
 
   static final int IN_FLIGHT = 64;
-  static final double THROUGHPUT_GOAL = 0.8;
+  static final double THROUGHPUT_GOAL = 0.9;
   static final double LATENCY_GOAL = 1.5;
+  /** Issue 18: the far tail may be wider than p99, but not more than twice raw. */
+  static final double TAIL_GOAL = 2.0;
+  static final String LATENCY_GOAL_TEXT = "p99 ≤ 1.5× raw, p999 ≤ 2×";
 
   @Override
   public String id() {
@@ -37,7 +40,7 @@ public final class TransportMeasure implements Measure {
 
   @Override
   public String goal() {
-    return "≥ 0.8×";
+    return "≥ 0.9×";
   }
 
   static final String LATENCY_TITLE = "latency p99 at 50 % of max rate vs raw";
@@ -47,7 +50,7 @@ public final class TransportMeasure implements Measure {
     Optional<HubHarness> harness = HubHarnesses.find();
     if (harness.isEmpty()) {
       return List.of(Row.notMeasured("1", title(), goal(), Row.NEEDS_HUB),
-          Row.notMeasured("2", LATENCY_TITLE, "p99 ≤ 1.5× raw", Row.NEEDS_HUB));
+          Row.notMeasured("2", LATENCY_TITLE, LATENCY_GOAL_TEXT, Row.NEEDS_HUB));
     }
     JsonNode ping = new ObjectMapper().readTree("{\"seq\": 1, \"text\": \"hello, hub\"}");
     Duration d = Duration.ofMillis(s.transportMillis());
@@ -60,17 +63,19 @@ public final class TransportMeasure implements Measure {
       Histogram rawLat = raw.fixedRate("echo-small", ping, rawMax.perSecond() / 2, d);
       Histogram ourLat = plugin.fixedRate("echo-small", ping, ours.perSecond() / 2, d);
       double r2 = (double) ourLat.getValueAtPercentile(99) / rawLat.getValueAtPercentile(99);
+      double r2tail = (double) ourLat.getValueAtPercentile(99.9) / rawLat.getValueAtPercentile(99.9);
       return List.of(
           new Row("1", title(), perSecond(ours), perSecond(rawMax), Figures.ratio(r1), goal(),
               r1 >= THROUGHPUT_GOAL && ours.errors() == 0 ? "yes" : "no",
               "echo-small (a small record in, one out), " + IN_FLIGHT + " in flight, loopback WebSocket; "
                   + ours.errors() + " errors (ours), " + rawMax.errors() + " (raw)."),
           new Row("2", LATENCY_TITLE, percentiles(ourLat), percentiles(rawLat), Figures.ratio(r2),
-              "p99 ≤ 1.5× raw", r2 <= LATENCY_GOAL ? "yes" : "no",
-              String.format(Locale.ROOT, "Open loop at 50 %% of each side's own maximum from measure 1 (%,.0f/s ours, "
-                  + "%,.0f/s raw) for %,d ms after a warm-up half as long; latencies from the intended send time "
-                  + "(HdrHistogram, coordinated omission corrected); both clients in the benchmark's JVM.",
-                  ours.perSecond() / 2, rawMax.perSecond() / 2, d.toMillis())));
+              LATENCY_GOAL_TEXT, r2 <= LATENCY_GOAL && r2tail <= TAIL_GOAL ? "yes" : "no",
+              String.format(Locale.ROOT, "p999 ratio %s. Open loop at 50 %% of each side's own maximum from "
+                  + "measure 1 (%,.0f/s ours, %,.0f/s raw) for %,d ms after a warm-up half as long; latencies from "
+                  + "the intended send time (HdrHistogram, coordinated omission corrected); both clients in the "
+                  + "benchmark's JVM.",
+                  Figures.ratio(r2tail), ours.perSecond() / 2, rawMax.perSecond() / 2, d.toMillis())));
     }
   }
 

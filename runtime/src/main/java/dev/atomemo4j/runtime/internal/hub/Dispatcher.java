@@ -31,6 +31,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -108,6 +109,8 @@ final class Dispatcher {
   /** Guarded by {@link #lock}. */
   private boolean accepting = true;
   private final Map<String, InFlight> inFlight = new ConcurrentHashMap<>();
+  /** Threads in {@link #awaitAnswered}: {@link #signal()} takes the lock only when there is one. */
+  private final AtomicInteger waiters = new AtomicInteger();
   /** The input shapes of the tools that take a Secret somewhere: its values are secrets of the request. */
   private final Map<String, dev.atomemo4j.runtime.spi.Shape.Obj> secretInputs = new java.util.HashMap<>();
 
@@ -400,15 +403,20 @@ final class Dispatcher {
   /** Waits until every accepted request has been answered, at most {@code grace}; true if they all were. */
   boolean awaitAnswered(Duration grace) throws InterruptedException {
     long deadline = System.nanoTime() + grace.toNanos();
-    synchronized (lock) {
-      while (!allAnswered()) {
-        long left = deadline - System.nanoTime();
-        if (left <= 0) {
-          return false;
+    waiters.incrementAndGet();
+    try {
+      synchronized (lock) {
+        while (!allAnswered()) {
+          long left = deadline - System.nanoTime();
+          if (left <= 0) {
+            return false;
+          }
+          TimeUnit.NANOSECONDS.timedWait(lock, left);
         }
-        TimeUnit.NANOSECONDS.timedWait(lock, left);
+        return true;
       }
-      return true;
+    } finally {
+      waiters.decrementAndGet();
     }
   }
 
@@ -453,7 +461,16 @@ final class Dispatcher {
     signal();
   }
 
+  /**
+   * Wakes {@link #awaitAnswered} after an answer or a finish. Only shutdown waits, so the lock is taken only while a
+   * waiter is there: every answer taking one shared monitor made the answering threads queue on it (issue 18). The
+   * waiter counts itself before it checks, and callers change state before they look, so one of the two sees the
+   * other.
+   */
   private void signal() {
+    if (waiters.get() == 0) {
+      return;
+    }
     synchronized (lock) {
       lock.notifyAll();
     }

@@ -235,7 +235,7 @@ public final class HubServer implements PluginServer {
 
   /** §7: on every join; an error reply is fatal, and so is a timeout while the connection is up. */
   private void register(int generation) {
-    Push push = channel.push("register_plugin", definition.payload(), options.pushTimeout);
+    Push push = channel.pushJson("register_plugin", definition.payloadJson(), options.pushTimeout);
     push.receive(ReplyStatus.OK, response -> onRegistered(generation));
     push.receive(ReplyStatus.ERROR, response -> fatal("the Hub refused to register plugin " + descriptor.name()
         + " " + descriptor.version() + ": " + describeError(response)));

@@ -130,7 +130,27 @@ public final class PhoenixChannel {
       throw new IllegalStateException(
           "tried to push '" + event + "' to '" + topic + "' before joining; call join() first");
     }
-    String payloadJson = socket.encodePayload(topic, event, payload == null ? socket.emptyObject() : payload);
+    return pushEncoded(event, socket.encodePayload(topic, event, payload == null ? socket.emptyObject() : payload),
+        pushTimeout);
+  }
+
+  /**
+   * As {@link #push(String, ObjectNode, Duration)}, with a payload already serialized: {@code payloadJson} must be
+   * one JSON object, and is sent as it is. For a large payload built once (the {@code register_plugin} definition),
+   * so that it is never turned into a tree only to be written back.
+   */
+  public Push pushJson(String event, String payloadJson, Duration pushTimeout) {
+    Objects.requireNonNull(event, "event");
+    Objects.requireNonNull(payloadJson, "payloadJson");
+    requirePositive(pushTimeout);
+    if (!joinedOnce.get()) {
+      throw new IllegalStateException(
+          "tried to push '" + event + "' to '" + topic + "' before joining; call join() first");
+    }
+    return pushEncoded(event, socket.checkPayload(topic, event, payloadJson), pushTimeout);
+  }
+
+  private Push pushEncoded(String event, String payloadJson, Duration pushTimeout) {
     Push push = new Push(this, event, payloadJson, pushTimeout);
     socket.runOnLoop(
         () -> {

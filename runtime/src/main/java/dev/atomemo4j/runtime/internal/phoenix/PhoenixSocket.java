@@ -439,7 +439,11 @@ public final class PhoenixSocket implements AutoCloseable {
 
   /** Serializes on the caller's thread and enforces the frame limit there, where the caller can react. */
   String encodePayload(String topic, String event, ObjectNode payload) {
-    String json = codec.encodePayload(payload);
+    return checkPayload(topic, event, codec.encodePayload(payload));
+  }
+
+  /** As {@link #encodePayload}, for a payload the caller already serialized. */
+  String checkPayload(String topic, String event, String json) {
     long bytes =
         FrameCodec.utf8Length(json)
             + FrameCodec.utf8Length(topic)

@@ -726,6 +726,33 @@ class PhoenixSocketTest {
     }
 
     @Test
+    void oversizedPreSerializedPayloadIsRejectedAtTheCallSite() throws Exception {
+      PhoenixSocket socket = socket(b -> b.maxFrameBytes(1024));
+      PhoenixChannel channel = socket.channel(TOPIC);
+      channel.join();
+
+      assertThatThrownBy(() -> channel.pushJson("big", "{\"blob\":\"" + "y".repeat(2000) + "\"}",
+          Duration.ofSeconds(5)))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("over the limit");
+    }
+
+    @Test
+    void preSerializedPayloadIsSentAsItIsAndGetsItsReply() throws Exception {
+      PhoenixSocket socket = socket();
+      PhoenixChannel channel = socket.channel(TOPIC);
+      HubConnection connection = connectAndJoin(socket, channel);
+
+      CompletableFuture<JsonNode> registered = outcome(
+          channel.pushJson("register_plugin", "{\"name\":\"acme-echo\",\"tools\":[]}", Duration.ofSeconds(5)), OK);
+      ArrayNode register =
+          connection.expectFrame("['1','2','" + TOPIC + "','register_plugin',{'name':'acme-echo','tools':[]}]");
+      connection.reply(register, "ok", "{'success':true}");
+
+      assertThat(registered).succeedsWithin(WAIT).isEqualTo(Json.parse("{'success':true}"));
+    }
+
+    @Test
     void apiKeyNeverAppearsInLogsListenerTextsOrExceptionMessages() throws Exception {
       String secret = "sekret-K3y-0042";
       hub.refuseNext(403);
