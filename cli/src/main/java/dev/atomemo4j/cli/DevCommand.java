@@ -22,8 +22,9 @@ import picocli.CommandLine.Spec;
     header = "Runs the local dev hub and its inspector, and a plugin against it.",
     description = {
         "Starts the local dev hub and its inspector, and prints their URL and the debug API key. Given a plugin (a",
-        "Maven module directory, or a jar with --class-path), builds it and runs it against the hub. Ctrl-C stops",
-        "everything."})
+        "Maven module directory, or a jar with --class-path), builds it and runs it against the hub. A module is",
+        "watched: a save recompiles it and restarts the plugin; a compile error is shown and the last good plugin",
+        "keeps running. Ctrl-C stops everything."})
 final class DevCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
