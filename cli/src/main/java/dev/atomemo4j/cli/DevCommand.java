@@ -174,8 +174,13 @@ final class DevCommand implements Callable<Integer> {
     Path checkout = Roots.checkout().toAbsolutePath().normalize();
     List<String> command = new ArrayList<>(List.of("-B", "-q"));
     if (dir.startsWith(checkout) && !dir.equals(checkout)) {
-      command.addAll(List.of("-f", checkout.resolve("pom.xml").toString(), "-pl",
-          checkout.relativize(dir).toString(), "-am"));
+      // The processor too: modules name it only in annotationProcessorPaths, which -am does not follow, and without
+      // `mvn install` it can only come from this reactor.
+      String modules = checkout.relativize(dir).toString();
+      if (Files.isRegularFile(checkout.resolve("processor/pom.xml"))) {
+        modules = "processor," + modules;
+      }
+      command.addAll(List.of("-f", checkout.resolve("pom.xml").toString(), "-pl", modules, "-am"));
     } else {
       command.addAll(List.of("-f", dir.resolve("pom.xml").toString()));
     }
