@@ -69,6 +69,7 @@ final class ReloadLoop implements AutoCloseable {
    * @return whether the first compile succeeded (if not, the plugin starts at the first save that compiles)
    */
   boolean start(Duration quiet) throws IOException {
+    ModuleCompiler.deleteTree(work); // generations an earlier session left behind
     boolean compiled = rebuild(Set.of());
     watcher = new SourceWatcher(module, quiet, this::onSave);
     watcher.start();

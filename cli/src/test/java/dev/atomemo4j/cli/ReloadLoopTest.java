@@ -42,6 +42,8 @@ class ReloadLoopTest {
   private Path module;
   private Path tools;
   private final StringWriter terminal = new StringWriter();
+  private final java.util.concurrent.atomic.AtomicInteger dependencyLookups =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   @BeforeEach
   void startHubAndLoop() throws Exception {
@@ -61,7 +63,10 @@ class ReloadLoopTest {
         "ATOMEMO4J_EMAIL", "reload-test@dev.local"), module, Files.exists(log) ? log.resolveSibling(
             "plugin-" + System.nanoTime() + ".log") : log);
     loop = new ReloadLoop(module, dir.resolve("hub/reload/get-current-time"), "0.1.0", dependencies,
-        () -> dependencies, launcher, hub, new PrintWriter(terminal, true));
+        () -> {
+          dependencyLookups.incrementAndGet();
+          return dependencies;
+        }, launcher, hub, new PrintWriter(terminal, true));
 
     assertThat(loop.start(Duration.ofMillis(100))).as("the first compile: %s", terminal).isTrue();
     hub.whenPluginReady(PLUGIN).get(60, TimeUnit.SECONDS);
@@ -120,6 +125,23 @@ class ReloadLoopTest {
         .get(30, TimeUnit.SECONDS);
     assertThat(answer.ok()).as("%s", answer).isTrue();
     assertThat(answer.data().path("timezone").asText()).isEqualTo("UTC");
+  }
+
+  @Test
+  void aPomChangeLooksTheDependenciesUpAgainBeforeCompiling() throws Exception {
+    Path pom = module.resolve("pom.xml");
+    Files.writeString(pom, Files.readString(pom) + "\n<!-- a dependency was added -->\n");
+
+    awaitThat(() -> hub.lastBuild().generation() >= 2 && state() == BuildStatus.State.OK, "the rebuild after the pom");
+    assertThat(dependencyLookups).hasValue(1);
+  }
+
+  @Test
+  void aSourceChangeDoesNotLookTheDependenciesUpAgain() throws Exception {
+    edit(tools, DESCRIPTION, "description = \"Only a source changed.\",");
+
+    awaitThat(() -> "Only a source changed.".equals(toolDescription()), "the new description registered");
+    assertThat(dependencyLookups).hasValue(0);
   }
 
   @Test
