@@ -106,8 +106,9 @@ final class DevCommand implements Callable<Integer> {
               build(module, err);
               return dependencyClassPath(module);
             }, launcher, hub, err);
-        reload.start(SourceWatcher.DEFAULT_QUIET);
-        out.println("  plugin:            " + pluginName + " (started; its output follows)");
+        boolean compiled = reload.start(SourceWatcher.DEFAULT_QUIET);
+        out.println("  plugin:            " + pluginName + (compiled ? " (started; its output follows)"
+            : " (does not compile; it starts at the first save that does)"));
         out.println("  watching:          " + module.resolve("src/main") + " and pom.xml (a save recompiles and"
             + " restarts the plugin)");
         out.flush();
