@@ -177,6 +177,9 @@ class InspectorBrowserTest {
         assertThat(dock.path("afterDrag").asDouble()).isCloseTo(dock.path("before").asDouble() + 150, within(1.0));
         assertThat(dock.path("stored").asDouble()).isCloseTo(dock.path("afterDrag").asDouble(), within(1.0));
         assertThat(dock.path("afterReload").asDouble()).isCloseTo(dock.path("afterDrag").asDouble(), within(1.0));
+        // Collapsing still folds it to its head, and expanding brings the dragged height back.
+        assertThat(dock.path("collapsed").asDouble()).isLessThan(dock.path("before").asDouble());
+        assertThat(dock.path("expandedAgain").asDouble()).isCloseTo(dock.path("afterDrag").asDouble(), within(1.0));
 
         // Server-side parameter problems: listed one per pointer, and shown on the fields those pointers name.
         JsonNode problems = seen.path("problems");

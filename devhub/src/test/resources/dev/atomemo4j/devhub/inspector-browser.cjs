@@ -83,6 +83,11 @@ async function main() {
   await page.reload();
   await page.waitForSelector('.tool-link[data-tool="greet"]');
   dock.afterReload = await dockHeight();
+  const toggleDock = '#frames .dock-head button[title="Collapse or expand"]';
+  await page.click(toggleDock);
+  dock.collapsed = await dockHeight();
+  await page.click(toggleDock);
+  dock.expandedAgain = await dockHeight();
   summary.dock = dock;
 
   // ---- a credential instance, created through the credentials panel --------------------------------------------
