@@ -31,8 +31,12 @@ import org.junit.jupiter.api.io.TempDir;
  * invokes it and reads the rendered result and elapsed time, edits the parameters as raw JSON into an invalid
  * invocation and reads the rendered structured error, checks the frame log, renders a tool with every other kind of
  * property (arrays, tags, multi-select, unions, maps, file upload, locator, JSON editors), runs the display-filter
- * evaluator on a table of cases inside the page, and saves screenshots to {@code target/inspector/}. This class then
- * checks what the script saw against what the fake plugin received.
+ * evaluator on a table of cases inside the page, and saves screenshots to {@code target/inspector/}. It also drags
+ * the frame dock taller and reloads (the height is kept), reads server-side parameter problems as a list and on their
+ * fields, switches JSON → Form with a member the form cannot show (a warning names it), filters the frame log (the
+ * badge counts what is shown), sees a failed save-to-reload build appear as a banner without a reload, and checks at
+ * 600 px that nothing is wider than the window. This class then checks what the script saw against what the fake
+ * plugin received.
  *
  * <p>Needs {@code node}, Chromium at {@code /usr/bin/chromium} (or {@code -Datomemo4j.chromium=…}) and the npm
  * package {@code playwright-core} in the {@code atomemo4j.node.modules} directory (Maven default
