@@ -22,8 +22,9 @@ import picocli.CommandLine.Spec;
     header = "Runs the local dev hub and its inspector, and a plugin against it.",
     description = {
         "Starts the local dev hub and its inspector, and prints their URL and the debug API key. Given a plugin (a",
-        "Maven module directory, or a jar with --class-path), builds it and runs it against the hub. Ctrl-C stops",
-        "everything."})
+        "Maven module directory, or a jar with --class-path), builds it and runs it against the hub. A module is",
+        "watched: a save recompiles it and restarts the plugin; a compile error is shown and the last good plugin",
+        "keeps running. Ctrl-C stops everything."})
 final class DevCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -78,28 +79,59 @@ final class DevCommand implements Callable<Integer> {
     out.flush();
 
     PluginProcess process = null;
+    ReloadLoop reload = null;
     if (pluginClassPath != null) {
-      process = PluginProcess.start(pluginClassPath, Map.of(
+      Map<String, String> environment = Map.of(
           "HUB_MODE", "debug",
           "HUB_WS_URL", hub.wsUrl().toString(),
           "HUB_DEBUG_API_KEY", hub.apiKey(),
           // The local hub has no Atomemo login to look the author up in; the real Hub does (see the README).
           "ATOMEMO4J_AUTHOR", envOr("ATOMEMO4J_AUTHOR", System.getProperty("user.name", "developer")),
-          "ATOMEMO4J_EMAIL", envOr("ATOMEMO4J_EMAIL", System.getProperty("user.name", "developer") + "@dev.local")),
-          // The module's directory, as for a plugin run there: its .env and relative files are found.
-          Files.isDirectory(plugin) ? plugin.toAbsolutePath() : Path.of("").toAbsolutePath(), null);
-      out.println("  plugin:            " + pluginName + " (started; its output follows)");
-      out.flush();
-      process.onExit(status -> {
-        err.println("atomemo4j: the plugin exited with status " + status + "; the hub keeps running (Ctrl-C stops it)");
-        err.flush();
-      });
+          "ATOMEMO4J_EMAIL", envOr("ATOMEMO4J_EMAIL", System.getProperty("user.name", "developer") + "@dev.local"));
+      if (Files.isDirectory(plugin)) {
+        // Save to reload: the plugin runs from classes of our own, rebuilt on every save (see ReloadLoop).
+        Path module = plugin.toAbsolutePath().normalize();
+        ReloadLoop.Launcher launcher = classPath -> {
+          PluginProcess started = PluginProcess.start(classPath, environment, module, null);
+          started.onExit(status -> {
+            err.println("atomemo4j: the plugin exited with status " + status
+                + "; the hub keeps running (save a source to start it again, Ctrl-C to stop)");
+            err.flush();
+          });
+          return started;
+        };
+        reload = new ReloadLoop(module, data.resolve("reload").resolve(module.getFileName().toString()),
+            ReloadLoop.builtVersion(module, "0.0.0"), dependencyClassPath(module),
+            () -> {
+              build(module, err);
+              return dependencyClassPath(module);
+            }, launcher, hub, err);
+        boolean compiled = reload.start(SourceWatcher.DEFAULT_QUIET);
+        out.println("  plugin:            " + pluginName + (compiled ? " (started; its output follows)"
+            : " (does not compile; it starts at the first save that does)"));
+        out.println("  watching:          " + module.resolve("src/main") + " and pom.xml (a save recompiles and"
+            + " restarts the plugin)");
+        out.flush();
+      } else {
+        process = PluginProcess.start(pluginClassPath, environment, Path.of("").toAbsolutePath(), null);
+        out.println("  plugin:            " + pluginName + " (started; its output follows)");
+        out.flush();
+        process.onExit(status -> {
+          err.println("atomemo4j: the plugin exited with status " + status
+              + "; the hub keeps running (Ctrl-C stops it)");
+          err.flush();
+        });
+      }
     }
     CountDownLatch stopped = new CountDownLatch(1);
     PluginProcess running = process;
+    ReloadLoop watching = reload;
     Thread hook = new Thread(() -> {
       if (running != null) {
         running.close();
+      }
+      if (watching != null) {
+        watching.close();
       }
       hub.close();
       HubFile.delete(data);
@@ -108,6 +140,11 @@ final class DevCommand implements Callable<Integer> {
     Runtime.getRuntime().addShutdownHook(hook);
     stopped.await();
     return ExitCodes.OK;
+  }
+
+  /** The dependencies the module's Maven build listed (everything but its own classes, which we compile). */
+  private static String dependencyClassPath(Path module) throws IOException {
+    return Files.readString(module.resolve("target/atomemo4j.classpath")).trim();
   }
 
   private static String envOr(String name, String fallback) {
@@ -138,10 +175,13 @@ final class DevCommand implements Callable<Integer> {
     Path checkout = Roots.checkout().toAbsolutePath().normalize();
     List<String> command = new ArrayList<>(List.of("-B", "-q"));
     if (dir.startsWith(checkout) && !dir.equals(checkout)) {
-      // The processor in the reactor too: modules name it in annotationProcessorPaths, which -am does not follow,
-      // so without it a checkout never installed into ~/.m2 cannot build them.
-      command.addAll(List.of("-f", checkout.resolve("pom.xml").toString(), "-pl",
-          "processor," + checkout.relativize(dir), "-am"));
+      // The processor too: modules name it only in annotationProcessorPaths, which -am does not follow, and without
+      // `mvn install` it can only come from this reactor.
+      String modules = checkout.relativize(dir).toString();
+      if (Files.isRegularFile(checkout.resolve("processor/pom.xml"))) {
+        modules = "processor," + modules;
+      }
+      command.addAll(List.of("-f", checkout.resolve("pom.xml").toString(), "-pl", modules, "-am"));
     } else {
       command.addAll(List.of("-f", dir.resolve("pom.xml").toString()));
     }

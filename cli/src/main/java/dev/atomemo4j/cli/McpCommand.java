@@ -193,9 +193,12 @@ final class McpCommand implements Callable<Integer> {
     Path checkout = Roots.checkout().toAbsolutePath().normalize();
     List<String> command = new ArrayList<>(List.of("mvn", "-B", "-q"));
     if (dir.startsWith(checkout) && !dir.equals(checkout)) {
-      // With the processor, as DevCommand.build: -am does not follow annotationProcessorPaths.
-      command.addAll(List.of("-f", checkout.resolve("pom.xml").toString(), "-pl",
-          "processor," + checkout.relativize(dir), "-am"));
+      // The processor too, as `dev` does: annotationProcessorPaths are not followed by -am.
+      String modules = checkout.relativize(dir).toString();
+      if (Files.isRegularFile(checkout.resolve("processor/pom.xml"))) {
+        modules = "processor," + modules;
+      }
+      command.addAll(List.of("-f", checkout.resolve("pom.xml").toString(), "-pl", modules, "-am"));
     } else {
       command.addAll(List.of("-f", dir.resolve("pom.xml").toString()));
     }

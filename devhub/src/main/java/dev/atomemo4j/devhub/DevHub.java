@@ -65,6 +65,7 @@ public final class DevHub implements AutoCloseable {
     private PhoenixServer server;
     private volatile URI url;
     private long startedNanos;
+    private volatile BuildStatus build;
 
     private enum State {
         NEW,
@@ -208,6 +209,19 @@ public final class DevHub implements AutoCloseable {
     public CompletableFuture<Void> whenPluginReady(String identifier) {
         requireStarted();
         return catalogue.whenReady(identifier);
+    }
+
+    /**
+     * Tells the inspector what the save-to-reload loop last did (a compile error, a rebuild); {@code GET /api/plugins}
+     * carries it as {@code build}, which the open inspector polls, so it shows without a manual reload.
+     */
+    public void reportBuild(BuildStatus status) {
+        build = Objects.requireNonNull(status, "status");
+    }
+
+    /** What {@link #reportBuild} last said; null when no build was reported (a dev hub without a watched module). */
+    public BuildStatus lastBuild() {
+        return build;
     }
 
     /** The catalogue, as {@code GET /api/plugins} lists it. */
@@ -375,6 +389,11 @@ public final class DevHub implements AutoCloseable {
         @Override
         public URI url() {
             return DevHub.this.url();
+        }
+
+        @Override
+        public BuildStatus build() {
+            return build;
         }
 
         @Override

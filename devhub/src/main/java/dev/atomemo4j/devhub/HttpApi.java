@@ -75,6 +75,9 @@ final class HttpApi extends Handler.Abstract {
         ObjectNode info();
 
         ObjectNode health();
+
+        /** The save-to-reload loop's last build; null when none was reported. */
+        BuildStatus build();
     }
 
     @FunctionalInterface
@@ -156,6 +159,10 @@ final class HttpApi extends Handler.Abstract {
             ObjectNode body = Json.object();
             var list = body.putArray("plugins");
             hub.catalogue().all().forEach(entry -> list.add(entry.toSummaryJson()));
+            BuildStatus build = hub.build();
+            if (build != null) {
+                body.set("build", build.toJson());
+            }
             return done(HttpResult.ok(body));
         });
         route("GET", "/api/plugins/{plugin}",

@@ -37,6 +37,22 @@ class HttpApiTest extends HubTest {
     }
 
     @Test
+    void theCatalogueHasNoBuildMemberUntilABuildIsReported() {
+        assertThat(api.get("/api/plugins").json().has("build")).isFalse();
+    }
+
+    @Test
+    void theCatalogueCarriesTheLastReportedBuildWithItsDiagnostics() {
+        hub.reportBuild(new BuildStatus(BuildStatus.State.BUILDING, "/work/echo", java.util.List.of(), 4));
+        hub.reportBuild(new BuildStatus(BuildStatus.State.FAILED, "/work/echo",
+                java.util.List.of("/work/echo/src/main/java/Echo.java:3: error: cannot find symbol"), 4));
+
+        assertThat(api.get("/api/plugins").json().get("build")).isEqualTo(json("{'state':'failed',"
+                + "'source':'/work/echo','diagnostics':['/work/echo/src/main/java/Echo.java:3: error: cannot find symbol'],"
+                + "'generation':4}"));
+    }
+
+    @Test
     void debugApiKeyEndpointReturnsTheSocketsKey() {
         JsonNode body = api.get("/api/v1/debug_api_key").json();
 

@@ -3,6 +3,7 @@ package dev.atomemo4j.devhub;
 import dev.atomemo4j.devhub.testsupport.NodeScript;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
+import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -30,8 +31,12 @@ import org.junit.jupiter.api.io.TempDir;
  * invokes it and reads the rendered result and elapsed time, edits the parameters as raw JSON into an invalid
  * invocation and reads the rendered structured error, checks the frame log, renders a tool with every other kind of
  * property (arrays, tags, multi-select, unions, maps, file upload, locator, JSON editors), runs the display-filter
- * evaluator on a table of cases inside the page, and saves screenshots to {@code target/inspector/}. This class then
- * checks what the script saw against what the fake plugin received.
+ * evaluator on a table of cases inside the page, and saves screenshots to {@code target/inspector/}. It also drags
+ * the frame dock taller and reloads (the height is kept), reads server-side parameter problems as a list and on their
+ * fields, switches JSON → Form with a member the form cannot show (a warning names it), filters the frame log (the
+ * badge counts what is shown), sees a failed save-to-reload build appear as a banner without a reload, and checks at
+ * 600 px that nothing is wider than the window. This class then checks what the script saw against what the fake
+ * plugin received.
  *
  * <p>Needs {@code node}, Chromium at {@code /usr/bin/chromium} (or {@code -Datomemo4j.chromium=…}) and the npm
  * package {@code playwright-core} in the {@code atomemo4j.node.modules} directory (Maven default
@@ -106,7 +111,7 @@ class InspectorBrowserTest {
         Path corpus = Path.of(System.getProperty("atomemo4j.shared", "../../shared"), "conformance",
                 "official-definitions").toAbsolutePath().normalize();
         boolean haveCorpus = Files.isDirectory(corpus);
-        JsonNode seen = NodeScript.run(script(), java.time.Duration.ofSeconds(90), "  browser: ", hub.inspectorUrl().toString(), chromium.toString(), modules.toString(),
+        JsonNode seen = NodeScript.run(script(), java.time.Duration.ofSeconds(150), "  browser: ", hub.inspectorUrl().toString(), chromium.toString(), modules.toString(),
                 browserProfile.toString(), artifacts.toString(), SECRET, haveCorpus ? corpus.toString() : "");
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
         System.out.println("InspectorBrowserTest: the browser scenario took " + millis + " ms; screenshots in "
@@ -171,6 +176,53 @@ class InspectorBrowserTest {
         assertThat(seen.path("invokeFramePayload").asText()).contains("\"tool_name\": \"greet\"", "\"api_key\": \"••••\"")
                 .doesNotContain(SECRET);
 
+        // The frame-log dock, dragged 150 px taller by its handle, keeps that height across a reload.
+        JsonNode dock = seen.path("dock");
+        assertThat(dock.path("afterDrag").asDouble()).isCloseTo(dock.path("before").asDouble() + 150, within(1.0));
+        assertThat(dock.path("stored").asDouble()).isCloseTo(dock.path("afterDrag").asDouble(), within(1.0));
+        assertThat(dock.path("afterReload").asDouble()).isCloseTo(dock.path("afterDrag").asDouble(), within(1.0));
+        // Collapsing still folds it to its head, and expanding brings the dragged height back.
+        assertThat(dock.path("collapsed").asDouble()).isLessThan(dock.path("before").asDouble());
+        assertThat(dock.path("expandedAgain").asDouble()).isCloseTo(dock.path("afterDrag").asDouble(), within(1.0));
+
+        // Server-side parameter problems: listed one per pointer, and shown on the fields those pointers name.
+        JsonNode problems = seen.path("problems");
+        assertThat(problems.path("message").asText()).isEqualTo("invalid parameters for greet (3 problems):");
+        assertThat(problems.path("items")).extracting(JsonNode::asText).containsExactly(
+                "/times must be at most 3", "/tone must be one of friendly, formal",
+                "/volume is not a parameter of greet");
+        assertThat(problems.path("timesField").asText()).isEqualTo("must be at most 3");
+        assertThat(problems.path("toneField").asText()).isEqualTo("must be one of friendly, formal");
+        assertThat(problems.path("fieldErrors").asInt()).as("/volume names no field").isEqualTo(2);
+        assertThat(problems.path("lostShown").asBoolean()).as("nothing was lost switching to the form").isFalse();
+
+        // JSON → Form with a member the form cannot show names it, and hands the JSON back on request.
+        JsonNode lost = seen.path("lost");
+        assertThat(lost.path("pointers")).extracting(JsonNode::asText).containsExactly("/bogus");
+        assertThat(lost.path("text").asText()).contains("cannot show", "/bogus", "{\"deep\":true}");
+        assertThat(lost.path("backInJson").path("bogus")).isEqualTo(Api.json("{'deep':true}"));
+        assertThat(lost.path("hiddenInJson").asBoolean()).isTrue();
+
+        // The frame count badge counts what the filter shows.
+        JsonNode filtered = seen.path("filteredCount");
+        assertThat(filtered.path("shown").asInt()).isPositive().isLessThan(filtered.path("kept").asInt());
+        assertThat(filtered.path("badge").asText()).isEqualTo(String.valueOf(filtered.path("shown").asInt()));
+        JsonNode unfiltered = seen.path("unfilteredCount");
+        assertThat(unfiltered.path("badge").asText()).isEqualTo(String.valueOf(unfiltered.path("kept").asInt()));
+
+        // A failed save-to-reload build reported while the page was open: a banner with the compiler's line, no reload.
+        assertThat(seen.path("bannerHiddenBefore").asBoolean()).isTrue();
+        assertThat(seen.path("buildBanner").asText()).contains("does not compile", "keeps running",
+                "Tools.java:12: error: ';' expected");
+        assertThat(seen.path("bannerWithoutReload").asBoolean()).isTrue();
+
+        // Below 800 px: the sidebar stacks above the workspace, and nothing is wider than the window.
+        JsonNode narrow = seen.path("narrow");
+        assertThat(narrow.path("innerWidth").asInt()).isEqualTo(600);
+        assertThat(narrow.path("scrollWidth").asInt()).as("too wide: %s", narrow.path("wide"))
+                .isLessThanOrEqualTo(narrow.path("innerWidth").asInt());
+        assertThat(narrow.path("stacked").asBoolean()).isTrue();
+
         // A tool using every other kind of property renders, prefills defaults and builds its value.
         JsonNode sink = seen.path("kitchenSink");
         assertThat(sink.path("controls").path("tagInput").asInt()).isEqualTo(1);
@@ -222,7 +274,7 @@ class InspectorBrowserTest {
         }
 
         for (String png : List.of("inspector.png", "inspector-error.png", "inspector-credentials.png",
-                "inspector-kitchen-sink.png")) {
+                "inspector-kitchen-sink.png", "inspector-problems.png", "inspector-narrow.png")) {
             assertThat(artifacts.resolve(png)).isNotEmptyFile();
         }
     }
@@ -235,6 +287,23 @@ class InspectorBrowserTest {
         int times = parameters.path("times").asInt(1);
         if (text.isEmpty()) {
             return FakePlugin.Answer.error("demo:invalid_parameters", "text is required");
+        }
+        if (text.equals("problems")) {
+            // As the Java runtime answers parameters its shape engine refuses: one problem per JSON pointer.
+            ObjectNode error = JsonNodeFactory.instance.objectNode()
+                    .put("code", "sdk:invalid_parameter")
+                    .put("message", "invalid parameters for greet: /times: must be at most 3; /tone: must be one of"
+                            + " friendly, formal; /volume: is not a parameter of greet");
+            error.putArray("problems")
+                    .add(problem("/times", "must be at most 3"))
+                    .add(problem("/tone", "must be one of friendly, formal"))
+                    .add(problem("/volume", "is not a parameter of greet"));
+            return new FakePlugin.Answer(null, error);
+        }
+        if (text.equals("report-build")) {
+            // Stands in for `atomemo4j dev <module>` seeing a save that does not compile, while the page is open.
+            hub.reportBuild(new BuildStatus(BuildStatus.State.FAILED, "/work/my-plugin",
+                    List.of("/work/my-plugin/src/main/java/Tools.java:12: error: ';' expected"), 2));
         }
         if (times < 1 || times > 5) {
             ObjectNode error = JsonNodeFactory.instance.objectNode()
@@ -263,6 +332,10 @@ class InspectorBrowserTest {
         // Plugin data is text to the inspector, never markup.
         data.put("markup", "<img id=\"injected\" src=\"x\" onerror=\"window.pwned = true\">");
         return FakePlugin.Answer.ok(data);
+    }
+
+    private static ObjectNode problem(String pointer, String message) {
+        return JsonNodeFactory.instance.objectNode().put("pointer", pointer).put("message", message);
     }
 
     /** {tools, their top-level parameters} over the official definitions. */

@@ -28,9 +28,9 @@ async function finish(exitCode) {
 }
 
 const watchdog = setTimeout(() => {
-  summary.failure = 'watchdog: the scenario did not finish within 60 s';
+  summary.failure = 'watchdog: the scenario did not finish within 110 s';
   finish(1);
-}, 60000);
+}, 110000);
 
 async function shot(name) {
   await page.screenshot({ path: path.join(shotsDir, name) });
@@ -67,6 +67,28 @@ async function main() {
   await page.waitForSelector('.tool-link[data-tool="greet"]');
   summary.tools = await page.$$eval('.plugin[data-plugin="inspector-demo"] .tool-link[data-tool]',
       links => links.map(a => a.dataset.tool));
+
+  // ---- the frame-log dock: dragged taller by its handle, and as tall again after a reload -----------------------
+  log('dock resize');
+  const dockHeight = () => page.$eval('#frames', el => el.getBoundingClientRect().height);
+  const dock = { before: await dockHeight() };
+  const handle = await page.locator('#frames .dock-resize').boundingBox();
+  await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2 - 75);
+  await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2 - 150);
+  await page.mouse.up();
+  dock.afterDrag = await dockHeight();
+  dock.stored = await page.evaluate(() => localStorage.getItem('atomemo4j.inspector.dockHeight'));
+  await page.reload();
+  await page.waitForSelector('.tool-link[data-tool="greet"]');
+  dock.afterReload = await dockHeight();
+  const toggleDock = '#frames .dock-head button[title="Collapse or expand"]';
+  await page.click(toggleDock);
+  dock.collapsed = await dockHeight();
+  await page.click(toggleDock);
+  dock.expandedAgain = await dockHeight();
+  summary.dock = dock;
 
   // ---- a credential instance, created through the credentials panel --------------------------------------------
   log('credentials');
@@ -148,6 +170,36 @@ async function main() {
   await page.locator('#result').scrollIntoViewIfNeeded();
   await shot('inspector-error.png');
 
+  // ---- server-side parameter problems: a list in the result, and a message on each field a pointer names ------
+  log('parameter problems');
+  await page.fill('#raw-json', JSON.stringify({ text: 'problems', tone: 'pirate', times: 4 }, null, 2));
+  await page.click('#invoke');
+  await page.waitForSelector('#result .error-problems li');
+  summary.problems = {
+    message: await page.innerText('#result .error-message'),
+    items: await page.$$eval('#result .error-problems li', items => items.map(li => li.innerText)),
+  };
+  await page.click('.seg-btn[data-mode="form"]');
+  summary.problems.timesField = await page.innerText('[data-param="times"] .field-error');
+  summary.problems.toneField = await page.innerText('[data-param="tone"] .field-error');
+  summary.problems.fieldErrors = await page.locator('.tool-form .field-error').count();
+  summary.problems.lostShown = await visible('#form-lost');
+  await shot('inspector-problems.png');
+
+  // ---- JSON → Form with a member the form cannot show: a warning naming it, and the JSON offered back ---------
+  log('json to form');
+  await page.click('.seg-btn[data-mode="json"]');
+  await page.fill('#raw-json', JSON.stringify({ text: 'Ada', times: 2, bogus: { deep: true } }, null, 2));
+  await page.click('.seg-btn[data-mode="form"]');
+  await page.waitForSelector('#form-lost');
+  summary.lost = {
+    text: await page.innerText('#form-lost'),
+    pointers: await page.$$eval('#form-lost li', items => items.map(li => li.dataset.pointer)),
+  };
+  await page.click('#form-lost button:has-text("Back to JSON")');
+  summary.lost.backInJson = JSON.parse(await page.inputValue('#raw-json'));
+  summary.lost.hiddenInJson = !(await visible('#form-lost'));
+
   // ---- the frame log --------------------------------------------------------------------------------------------------
   log('frames');
   summary.frameEvents = await page.$$eval('tr.frame', rows => rows.map(r => r.dataset.event));
@@ -155,6 +207,17 @@ async function main() {
   await invokeRow.click();
   summary.invokeFramePayload = await invokeRow.evaluate(row => row.nextElementSibling.innerText);
   await invokeRow.click();
+  await page.fill('#frames .dock-head input[type="search"]', 'invoke_tool_error');
+  summary.filteredCount = await page.$eval('#frames', dock => ({
+    badge: dock.querySelector('.dock-head .count').textContent,
+    shown: [...dock.querySelectorAll('tr.frame')].filter(r => !r.hidden).length,
+    kept: dock.querySelectorAll('tr.frame').length,
+  }));
+  await page.fill('#frames .dock-head input[type="search"]', '');
+  summary.unfilteredCount = await page.$eval('#frames', dock => ({
+    badge: dock.querySelector('.dock-head .count').textContent,
+    kept: dock.querySelectorAll('tr.frame').length,
+  }));
 
   // ---- every other kind of property -------------------------------------------------------------------------------------
   log('kitchen sink');
@@ -196,6 +259,36 @@ async function main() {
   await page.click('.seg-btn[data-mode="json"]');
   sink.value = JSON.parse(await page.inputValue('#raw-json'));
   summary.kitchenSink = sink;
+
+  // ---- the save-to-reload banner: a failed build reported while the page is open shows without a reload ----------
+  log('build banner');
+  await page.click('.tool-link[data-tool="greet"]');
+  await page.waitForSelector('[data-view="tool"][data-tool="greet"]');
+  await page.evaluate(() => { window.sameDocument = true; });
+  summary.bannerHiddenBefore = !(await visible('#build-banner'));
+  await page.fill('[data-param="text"] input', 'report-build');
+  await page.click('#invoke');
+  await page.waitForSelector('#result.ok');
+  await page.waitForSelector('#build-banner.failed');
+  summary.buildBanner = await page.innerText('#build-banner');
+  summary.bannerWithoutReload = await page.evaluate(() => window.sameDocument === true);
+
+  // ---- a window narrower than 800 px: stacked, nothing wider than the window ---------------------------------------
+  log('narrow');
+  await page.setViewportSize({ width: 600, height: 900 });
+  await page.waitForFunction(() => window.innerWidth === 600);
+  summary.narrow = await page.evaluate(() => {
+    const sidebar = document.querySelector('.sidebar').getBoundingClientRect();
+    const workspace = document.querySelector('.workspace').getBoundingClientRect();
+    const wide = [...document.querySelectorAll('body *')]
+        .filter(e => e.getBoundingClientRect().right > window.innerWidth + 0.5 && e.offsetParent !== null
+            && !e.closest('.dock-body, .sidebar, pre, .raw-outcome'))
+        .slice(0, 5).map(e => e.tagName + '.' + e.className);
+    return { scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth,
+      stacked: sidebar.bottom <= workspace.top + 0.5, wide };
+  });
+  await shot('inspector-narrow.png');
+  await page.setViewportSize({ width: 1440, height: 1000 });
 
   // ---- the display-filter evaluator, in the page ---------------------------------------------------------------------
   log('filters');

@@ -3,8 +3,8 @@
 
 import { h, fill, text, icon, jsonView, copyButton } from './dom.js';
 import { api, ApiError } from './api.js';
-import { buildForm } from './form.js';
-import { credentialsView, errorBox, frameLog } from './panels.js';
+import { buildForm, unshown } from './form.js';
+import { credentialsView, errorBox, frameLog, problemsOf } from './panels.js';
 
 const state = {
   plugins: [],
@@ -19,6 +19,33 @@ const state = {
 const sidebar = document.getElementById('plugins');
 const main = document.getElementById('view');
 const hubStatus = document.getElementById('hub-status');
+const buildBanner = h('div.build-banner#build-banner', { hidden: true, role: 'status', 'aria-live': 'polite' });
+main.before(buildBanner);
+
+// ---- the save-to-reload loop's banner -------------------------------------------------------------------------------
+
+/**
+ * What `atomemo4j dev <module>` last did with a save (GET /api/plugins carries it as `build`): a compile error with the
+ * compiler's own lines while the last good plugin keeps running, or a note while it recompiles.
+ */
+function renderBuild(build) {
+  if (!build || build.state === 'ok') {
+    buildBanner.hidden = true;
+    buildBanner.className = 'build-banner';
+    return;
+  }
+  buildBanner.hidden = false;
+  buildBanner.className = 'build-banner ' + build.state;
+  buildBanner.dataset.state = build.state;
+  if (build.state === 'building') {
+    fill(buildBanner, h('span.build-title', 'Recompiling ', h('code', build.source), ' after a save…'));
+    return;
+  }
+  fill(buildBanner,
+      h('div.build-title', h('strong', 'The last save does not compile.'), ' The plugin from the last good build keeps ',
+          'running; fix the source and save again.'),
+      h('ul.build-diagnostics', (build.diagnostics || []).map(line => h('li', h('code', line)))));
+}
 
 // ---- header -----------------------------------------------------------------------------------------------------------
 
@@ -55,6 +82,7 @@ async function pollPlugins() {
     hubStatus.title = 'The dev hub is reachable';
     const counts = {};
     for (const c of creds.credentials) counts[c.plugin] = (counts[c.plugin] || 0) + 1;
+    renderBuild(body.build);
     const json = JSON.stringify([body.plugins, counts]);
     if (json !== state.pluginsJson) {
       state.pluginsJson = json;
@@ -208,17 +236,21 @@ function showTool(entry, definition, toolName, key) {
   const raw = h('textarea.input.code.raw-json#raw-json', { rows: 14, spellcheck: 'false', hidden: true,
     'aria-label': 'Parameters as JSON' });
   const rawError = h('div.error-text.small', { hidden: true });
+  const lostBox = h('div.warn-box.form-lost#form-lost', { hidden: true, role: 'alert' });
   const formTab = h('button.seg-btn.active', { type: 'button', dataset: { mode: 'form' } }, 'Form');
   const jsonTab = h('button.seg-btn', { type: 'button', dataset: { mode: 'json' } }, 'JSON');
   const setMode = json => {
     if (json === rawMode) return true;
     if (json) {
+      lostBox.hidden = true;
       raw.value = JSON.stringify(form.get(), null, 2);
     } else {
       const parsed = parseRaw();
       if (parsed === undefined) return false;
+      const text = raw.value;
       form.set(parsed);
       state.values.set(key, form.get());
+      showLost(unshown(parsed, form.get()), parsed, text);
     }
     rawMode = json;
     raw.hidden = !json;
@@ -238,6 +270,29 @@ function showTool(entry, definition, toolName, key) {
       rawError.textContent = 'Invalid JSON: ' + e.message;
       return undefined;
     }
+  };
+  // Switching JSON → Form keeps only what the form can show: say what that leaves out, and offer the JSON back.
+  const showLost = (pointers, sent, text) => {
+    if (pointers.length === 0) {
+      lostBox.hidden = true;
+      return;
+    }
+    const valueAt = pointer => pointer.split('/').slice(1)
+        .map(s => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+        .reduce((v, k) => (v === undefined || v === null ? undefined : v[k]), sent);
+    const shown = value => {
+      const json = JSON.stringify(value);
+      return json === undefined ? '' : json.length > 60 ? json.slice(0, 60) + '…' : json;
+    };
+    fill(lostBox,
+        h('strong', 'The form cannot show everything the JSON held; left out of the parameters:'),
+        h('ul', pointers.map(p => h('li', { dataset: { pointer: p } }, h('code', p || '(parameters)'), ' ',
+            h('span.muted', shown(valueAt(p)))))),
+        h('button.btn.btn-small', { type: 'button', onclick: () => {
+          setMode(true);
+          raw.value = text;
+        } }, 'Back to JSON'));
+    lostBox.hidden = false;
   };
   const currentParameters = () => (rawMode ? parseRaw() ?? {} : form.get());
   formTab.addEventListener('click', () => setMode(false));
@@ -263,7 +318,7 @@ function showTool(entry, definition, toolName, key) {
           h('div.card-head', h('h3', 'Parameters'), h('span.muted.small', paramCount + ' declared'), h('span.spacer'),
               h('div.seg', { role: 'tablist' }, formTab, jsonTab)),
           paramCount ? null : h('p.muted', 'This tool takes no parameters.'),
-          form.el, raw, rawError,
+          lostBox, form.el, raw, rawError,
           h('div.actions', invoke, h('label.small.muted.timeout-label', 'Timeout ', timeout, ' ms'), h('span.spacer'),
               connection)),
       result);
@@ -298,6 +353,8 @@ function showTool(entry, definition, toolName, key) {
     invoke.disabled = false;
     invoke.classList.remove('busy');
     renderResult(result, { outcome, failure, roundTrip, warnings, parameters });
+    // Server-side parameter problems also go on the fields their pointers name.
+    form.showProblems(outcome && !outcome.ok ? problemsOf(outcome.error) : []);
   });
 
   state.current = {

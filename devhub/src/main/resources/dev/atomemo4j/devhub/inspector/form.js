@@ -6,7 +6,7 @@
 // values after every change, and leaves hidden children out of its value.
 
 import { h, fill, text } from './dom.js';
-import { visible } from './filter.js';
+import { visible, deepEqual } from './filter.js';
 import {
   stringControl, secretControl, numberControl, booleanControl, choiceControl, constantControl, jsonControl,
   credentialControl, fileControl, multiSelect, tagInput, locatorControl, mapperControl, optionsOf, changed,
@@ -35,6 +35,9 @@ export function buildForm(parameters, ctx) {
     get: () => root.get() ?? {},
     set: value => { root.set(value || {}); root.refresh(); },
     refresh: () => root.refresh(),
+    /** Shows server-side problems on the fields their pointers name; answers the ones no field took. */
+    showProblems: problems => showProblems(el, problems),
+    clearProblems: () => clearProblems(el),
     /** Client-side warnings for visible controls: "Label: message". The invocation goes ahead regardless. */
     problems: () => [...el.querySelectorAll('input, select, textarea')]
         .filter(c => c.offsetParent !== null && !c.checkValidity())
@@ -369,6 +372,83 @@ function unionField(prop, path, ctx, opts) {
     },
     refresh: () => current && current.body.refresh(),
   };
+}
+
+// ---- server-side problems and values the form cannot show ---------------------------------------------------------
+
+/** {@code /shapes/0/side} → the field path {@code shapes[].side} and the indices on the way ([0]). */
+function pointerToPath(pointer) {
+  let path = '';
+  const indices = [];
+  for (const raw of pointer.split('/').slice(1)) {
+    const segment = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (/^\d+$/.test(segment)) {
+      path += '[]';
+      indices.push(Number(segment));
+    } else {
+      path = join(path, segment);
+    }
+  }
+  return { path, indices };
+}
+
+/** The element of the field a pointer names, or of its closest named ancestor; null when none. */
+function fieldFor(root, pointer) {
+  let { path, indices } = pointerToPath(pointer); // eslint-disable-line prefer-const
+  while (path) {
+    const matches = [...root.querySelectorAll('[data-param]')].filter(e => e.dataset.param === path);
+    if (matches.length) return matches[indices.length === 1 && matches[indices[0]] ? indices[0] : 0];
+    if (path.endsWith('[]')) {
+      path = path.slice(0, -2);
+      indices = indices.slice(0, -1);
+    } else {
+      const dot = path.lastIndexOf('.');
+      path = dot > 0 ? path.slice(0, dot) : '';
+    }
+  }
+  return null;
+}
+
+function showProblems(root, problems) {
+  clearProblems(root);
+  const unplaced = [];
+  for (const problem of problems) {
+    const target = fieldFor(root, problem.pointer);
+    if (!target) {
+      unplaced.push(problem);
+      continue;
+    }
+    target.classList.add('has-error');
+    target.append(h('div.field-error', { dataset: { pointer: problem.pointer } },
+        target.dataset.param === pointerToPath(problem.pointer).path ? '' : h('code', problem.pointer + ' '),
+        String(problem.message)));
+  }
+  return unplaced;
+}
+
+function clearProblems(root) {
+  root.querySelectorAll('.field-error').forEach(e => e.remove());
+  root.querySelectorAll('.has-error').forEach(e => e.classList.remove('has-error'));
+}
+
+/**
+ * The JSON pointers of what {@code sent} holds and the form's value {@code shown} does not (a member the tool does not
+ * declare, a value a control cannot take, a field hidden by its display filter): what switching JSON → Form would
+ * drop. Members only the form has (defaults) are not counted.
+ */
+export function unshown(sent, shown, pointer = '') {
+  if (deepEqual(sent, shown)) return [];
+  const isObject = v => v !== null && typeof v === 'object' && !Array.isArray(v);
+  if (isObject(sent) && isObject(shown)) {
+    return Object.keys(sent).flatMap(k => {
+      const at = pointer + '/' + k.replace(/~/g, '~0').replace(/\//g, '~1');
+      return k in shown ? unshown(sent[k], shown[k], at) : [at];
+    });
+  }
+  if (Array.isArray(sent) && Array.isArray(shown) && sent.length === shown.length) {
+    return sent.flatMap((v, i) => unshown(v, shown[i], pointer + '/' + i));
+  }
+  return [pointer];
 }
 
 // ---- helpers --------------------------------------------------------------------------------------------------------

@@ -215,17 +215,101 @@ function createForm(entry, credential) {
 
 /** An error {code, message, details?} (an API error or a request outcome's error) as a box. */
 export function errorBox(error) {
+  const problems = problemsOf(error);
+  // With a problem list the message repeats it as one run-on sentence: show its lead-in, then the list.
+  const message = problems.length ? leadIn(String(error.message ?? ''), problems.length) : String(error.message ?? '');
   return h('div.error-box',
-      h('div', h('code.error-code', String(error.code || 'error')), ' ', h('span.error-message', String(error.message ?? ''))),
+      h('div', h('code.error-code', String(error.code || 'error')), ' ', h('span.error-message', message)),
+      problems.length ? h('ul.error-problems', problems.map(p => h('li', { dataset: { pointer: p.pointer } },
+          h('code.pointer', p.pointer === '' ? '(parameters)' : p.pointer), ' ', String(p.message)))) : null,
       Array.isArray(error.details) && error.details.every(d => d && typeof d === 'object' && 'message' in d)
           ? h('ul.error-details', error.details.map(d => h('li', d.parameter || d.pointer
               ? h('code', d.parameter || d.pointer) : null, ' ', String(d.message))))
           : error.details !== undefined && error.details !== null ? jsonView(error.details) : null);
 }
 
+/**
+ * The server-side parameter problems of an error ({@code sdk:invalid_parameter}'s {@code problems}: JSON pointers
+ * into the parameters, each with a message), or [].
+ */
+export function problemsOf(error) {
+  const list = error && Array.isArray(error.problems) ? error.problems : [];
+  return list.filter(p => p && typeof p === 'object' && typeof p.pointer === 'string' && 'message' in p);
+}
+
+function leadIn(message, count) {
+  const colon = message.indexOf(': ');
+  const head = colon > 0 ? message.slice(0, colon) : message;
+  return head + ' (' + count + (count === 1 ? ' problem' : ' problems') + '):';
+}
+
 // ---- frame log --------------------------------------------------------------------------------------------------------
 
 const MAX_ROWS = 500;
+const DOCK_HEIGHT_KEY = 'atomemo4j.inspector.dockHeight';
+const DOCK_MIN = 90;
+
+/** The tallest the dock may be: the window less room for the top bar and some of the view. */
+function dockMax() {
+  return Math.max(DOCK_MIN, window.innerHeight - 160);
+}
+
+function storedDockHeight() {
+  try {
+    const value = Number(localStorage.getItem(DOCK_HEIGHT_KEY));
+    return Number.isFinite(value) && value >= DOCK_MIN ? value : null;
+  } catch (e) {
+    return null; // storage refused (private mode): the default height
+  }
+}
+
+/**
+ * The dock's drag handle: dragging it sets the dock's height, which is kept in localStorage for the next visit.
+ * Arrow keys on the focused handle do the same in 20 px steps.
+ */
+function resizeHandle(dock) {
+  const handle = h('div.dock-resize', { role: 'separator', tabindex: '0', title: 'Drag to resize the frame log',
+    'aria-label': 'Resize the frame log', 'aria-orientation': 'horizontal' });
+  const apply = (height, save) => {
+    const clamped = Math.round(Math.min(dockMax(), Math.max(DOCK_MIN, height)));
+    dock.style.height = clamped + 'px';
+    handle.setAttribute('aria-valuenow', String(clamped));
+    if (save) {
+      try {
+        localStorage.setItem(DOCK_HEIGHT_KEY, String(clamped));
+      } catch (e) {
+        // not kept, still applied
+      }
+    }
+  };
+  const stored = storedDockHeight();
+  if (stored !== null) apply(stored, false);
+  handle.addEventListener('pointerdown', down => {
+    if (dock.classList.contains('collapsed')) return;
+    down.preventDefault();
+    const startY = down.clientY;
+    const startHeight = dock.getBoundingClientRect().height;
+    handle.setPointerCapture(down.pointerId);
+    dock.classList.add('resizing');
+    const move = e => apply(startHeight + (startY - e.clientY), false);
+    const up = e => {
+      apply(startHeight + (startY - e.clientY), true);
+      dock.classList.remove('resizing');
+      handle.removeEventListener('pointermove', move);
+      handle.removeEventListener('pointerup', up);
+      handle.removeEventListener('pointercancel', up);
+    };
+    handle.addEventListener('pointermove', move);
+    handle.addEventListener('pointerup', up);
+    handle.addEventListener('pointercancel', up);
+  });
+  handle.addEventListener('keydown', e => {
+    if (e.key !== 'ArrowUp' && e.key !== 'ArrowDown') return;
+    e.preventDefault();
+    apply(dock.getBoundingClientRect().height + (e.key === 'ArrowUp' ? 20 : -20), true);
+  });
+  return handle;
+}
 
 /** The frame log dock: polls /api/frames?after=<last_seq>, newest first, with a text filter, pause and clear. */
 export function frameLog() {
@@ -249,15 +333,22 @@ export function frameLog() {
   const el = h('section.dock#frames', { 'aria-label': 'Frame log' },
       h('header.dock-head', h('h3', 'Frame log'), count, h('span.spacer'), filter, pause, clear, toggle),
       body);
+  el.prepend(resizeHandle(el));
 
+  // The badge counts what the table shows: every frame kept, or, with a filter, the frames that match it.
   const applyFilter = () => {
     const q = filter.value.trim().toLowerCase();
+    let shown = 0;
     for (const row of tbody.querySelectorAll('tr.frame')) {
       row.hidden = q !== '' && !row.dataset.search.includes(q);
+      if (!row.hidden) shown++;
       if (row.nextSibling && row.nextSibling.classList.contains('frame-detail')) {
         row.nextSibling.hidden = row.hidden || !row.classList.contains('open');
       }
     }
+    count.textContent = String(q === '' ? total : shown);
+    count.title = q === '' ? total + ' frames' : shown + ' of ' + total + ' frames match the filter';
+    count.classList.toggle('filtered', q !== '');
   };
   filter.addEventListener('input', applyFilter);
   pause.addEventListener('click', () => {
@@ -312,7 +403,6 @@ export function frameLog() {
         tbody.prepend(fragment);
         total += body.frames.length;
         while (tbody.rows.length > MAX_ROWS * 2) tbody.lastChild.remove();
-        count.textContent = String(total);
         empty.hidden = true;
         table.hidden = false;
         applyFilter();

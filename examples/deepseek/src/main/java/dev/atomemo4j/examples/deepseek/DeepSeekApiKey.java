@@ -33,9 +33,25 @@ public record DeepSeekApiKey(
    */
   @Authenticate
   public AuthSpec authenticate() throws ToolException {
-    if (apiKey == null || apiKey.reveal().isBlank()) {
+    // Only a missing or empty key is refused, as the official plugin does: a key of spaces goes to DeepSeek, which
+    // answers it with its own 401.
+    if (apiKey == null || apiKey.reveal().isEmpty()) {
       throw new ToolException("deepseek:empty_api_key", "credential api_key is empty, please check your credential");
     }
-    return new AuthSpec("deepseek", apiKey, ENDPOINT, null, Map.of("authorization", "Bearer " + apiKey.reveal()));
+    return new AuthSpec("deepseek", apiKey, ENDPOINT, null,
+        Map.of("authorization", headerValue("Bearer " + apiKey.reveal())));
+  }
+
+  /** As fetch's {@code Headers.set} normalizes a value: leading and trailing HTTP whitespace (tab, space, CR, LF) go. */
+  static String headerValue(String value) {
+    int start = 0;
+    int end = value.length();
+    while (start < end && " \t\r\n".indexOf(value.charAt(start)) >= 0) {
+      start++;
+    }
+    while (end > start && " \t\r\n".indexOf(value.charAt(end - 1)) >= 0) {
+      end--;
+    }
+    return value.substring(start, end);
   }
 }

@@ -22,14 +22,35 @@ class DeepSeekApiKeyTest {
   }
 
   @Test
-  void anEmptyKeyIsRefusedWithAClearError() {
-    for (String empty : new String[] {"", "   "}) {
-      assertThatThrownBy(() -> new DeepSeekApiKey(Secret.of(empty)).authenticate())
-          .isInstanceOfSatisfying(ToolException.class, e -> {
-            assertThat(e.code()).isEqualTo("deepseek:empty_api_key");
-            assertThat(e.getMessage()).isEqualTo("credential api_key is empty, please check your credential");
-          });
-    }
+  void anEmptyKeyIsRefusedWithTheOfficialMessage() {
+    assertThatThrownBy(() -> new DeepSeekApiKey(Secret.of("")).authenticate())
+        .isInstanceOfSatisfying(ToolException.class, e -> {
+          assertThat(e.code()).isEqualTo("deepseek:empty_api_key");
+          assertThat(e.getMessage()).isEqualTo("credential api_key is empty, please check your credential");
+        });
+  }
+
+  @Test
+  void aMissingKeyIsRefusedAsAnEmptyOne() {
+    assertThatThrownBy(() -> new DeepSeekApiKey(null).authenticate())
+        .isInstanceOfSatisfying(ToolException.class, e -> assertThat(e.code()).isEqualTo("deepseek:empty_api_key"));
+  }
+
+  @Test
+  void aKeyOfSpacesIsPassedOnAsTheOfficialPluginDoes() throws Exception {
+    AuthSpec spec = new DeepSeekApiKey(Secret.of("   ")).authenticate();
+
+    assertThat(spec.apiKey().reveal()).isEqualTo("   ");
+    // fetch's Headers trims the value it is given: the official header is "Bearer".
+    assertThat(spec.headers()).isEqualTo(Map.of("authorization", "Bearer"));
+  }
+
+  @Test
+  void trailingWhitespaceOfAKeyLeavesTheHeaderAsFetchHeadersDo() throws Exception {
+    AuthSpec spec = new DeepSeekApiKey(Secret.of("sk-test \t")).authenticate();
+
+    assertThat(spec.apiKey().reveal()).as("api_key is passed as stored").isEqualTo("sk-test \t");
+    assertThat(spec.headers()).isEqualTo(Map.of("authorization", "Bearer sk-test"));
   }
 
   @Test

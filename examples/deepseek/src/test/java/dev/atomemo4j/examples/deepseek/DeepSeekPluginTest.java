@@ -51,7 +51,7 @@ class DeepSeekPluginTest {
   void anEmptyKeyIsTheCredentialsOwnError(PluginClient client) throws Exception {
     // The hub refuses to store an empty required value, so the values are sent inline, unchecked.
     JsonNode outcome = post(client, "/api/plugins/deepseek/credentials/deepseek-api-key/auth-spec",
-        "{\"credential\": {\"api_key\": \"   \"}}");
+        "{\"credential\": {\"api_key\": \"\"}}");
 
     assertThat(outcome.get("ok").asBoolean()).as(outcome.toString()).isFalse();
     assertThat(outcome.get("error").get("code").asText()).isEqualTo("deepseek:empty_api_key");

@@ -60,19 +60,53 @@ class JsonTextTest {
   }
 
   @ParameterizedTest(name = "{0} without BOM")
-  @MethodSource("encodings")
-  void withoutABomTheEncodingIsDetectedFromTheZeroBytes(String charset, int[] bom, int bomLength) throws Exception {
-    byte[] file = bytes(new int[0], DOCUMENT, Charset.forName(charset));
+  @ValueSource(strings = {"UTF-16LE", "UTF-16BE", "UTF-32LE", "UTF-32BE"})
+  void withoutABomTheFileIsReadAsUtf8AsTheOfficialToolDoes(String charset) {
+    byte[] file = DOCUMENT.getBytes(Charset.forName(charset));
 
-    assertThat(JsonText.detect(file)).isEqualTo(new JsonText.Encoding(Charset.forName(charset), 0));
+    assertThat(JsonText.detect(file)).isEqualTo(new JsonText.Encoding(StandardCharsets.UTF_8, 0));
+    assertThatThrownBy(() -> JsonText.parse(file)).isInstanceOfSatisfying(ToolException.class,
+        e -> assertThat(e.code()).isEqualTo("json_reader:invalid_json"));
+  }
+
+  @Test
+  void utf8WithoutABomIsRead() throws Exception {
+    assertDocument(JsonText.parse(DOCUMENT.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  @Test
+  void aSecondBomAfterTheFirstIsStrippedAsTextDecoderDoes() throws Exception {
+    byte[] file = bytes(UTF8_BOM, "\uFEFF" + DOCUMENT, StandardCharsets.UTF_8);
+
+    assertThat(JsonText.decode(file)).isEqualTo(DOCUMENT);
     assertDocument(JsonText.parse(file));
   }
 
   @Test
-  void shortFilesWithoutBomAreDetectedToo() throws Exception {
-    assertThat(JsonText.parse("7".getBytes(StandardCharsets.UTF_16LE)).intValue()).isEqualTo(7);
-    assertThat(JsonText.parse("7".getBytes(StandardCharsets.UTF_16BE)).intValue()).isEqualTo(7);
-    assertThat(JsonText.parse("7".getBytes(StandardCharsets.UTF_8)).intValue()).isEqualTo(7);
+  void integralNumbersComeBackAsIntegersAsJsonParseLeavesThem() throws Exception {
+    JsonNode tree = JsonText.parse("{\"a\": 1.0, \"b\": 1e2, \"c\": -0, \"d\": 1.5}".getBytes(StandardCharsets.UTF_8));
+
+    assertThat(tree.toString()).isEqualTo("{\"a\":1,\"b\":100,\"c\":0,\"d\":1.5}");
+  }
+
+  @Test
+  void integersPastTwoToTheFiftyThreeLoseTheirLastDigitsAsInJavaScript() throws Exception {
+    JsonNode tree = JsonText.parse("[12345678901234567890, 9007199254740993]".getBytes(StandardCharsets.UTF_8));
+
+    assertThat(tree.toString()).isEqualTo("[12345678901234567000,9007199254740992]");
+  }
+
+  @Test
+  void aNumberTooLargeForADoubleIsNullAsJsonStringifyWritesInfinity() throws Exception {
+    assertThat(JsonText.parse("{\"big\": 1e400}".getBytes(StandardCharsets.UTF_8)).toString())
+        .isEqualTo("{\"big\":null}");
+  }
+
+  @Test
+  void arrayIndexKeysComeFirstInNumericOrderAsInAJavaScriptObject() throws Exception {
+    JsonNode tree = JsonText.parse("{\"b\": 1, \"10\": 2, \"a\": 3, \"2\": 4, \"01\": 5}".getBytes(StandardCharsets.UTF_8));
+
+    assertThat(tree.toString()).isEqualTo("{\"2\":4,\"10\":2,\"b\":1,\"a\":3,\"01\":5}");
   }
 
   @Test
