@@ -1,6 +1,7 @@
 package dev.atomemo4j.core.hooks;
 
 import dev.atomemo4j.annotations.HookPoint;
+import dev.atomemo4j.core.lifecycle.ConfigSecrets;
 import dev.atomemo4j.core.lifecycle.PluginInstance;
 import dev.atomemo4j.core.lifecycle.Ticker;
 import dev.atomemo4j.core.pipeline.Secrets;
@@ -88,7 +89,7 @@ public final class HookDispatcher implements AutoCloseable {
       if (hooks.isEmpty()) {
         continue;
       }
-      Secrets secrets = PluginSecrets.of(plugin);
+      Secrets secrets = ConfigSecrets.of(plugin);
       for (HookBinding hook : hooks) {
         byPoint.get(hook.point()).add(new Entry(plugin, hook, secrets));
         count++;
@@ -344,7 +345,7 @@ public final class HookDispatcher implements AutoCloseable {
   private static String problem(Throwable failure, Secrets secrets) {
     String message = failure.getMessage();
     String text = message == null || message.isBlank() ? failure.getClass().getSimpleName() : message;
-    return PluginSecrets.clean(text, secrets, MAX_REASON);
+    return ConfigSecrets.clean(text, secrets, MAX_REASON);
   }
 
   /** Interrupts running hooks and stops the hook threads; later calls are rejected (before) or dropped (after). */
