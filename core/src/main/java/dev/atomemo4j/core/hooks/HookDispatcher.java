@@ -4,6 +4,7 @@ import dev.atomemo4j.annotations.HookPoint;
 import dev.atomemo4j.core.lifecycle.ConfigSecrets;
 import dev.atomemo4j.core.lifecycle.PluginInstance;
 import dev.atomemo4j.core.lifecycle.Ticker;
+import dev.atomemo4j.core.logging.WarningLimiter;
 import dev.atomemo4j.core.pipeline.Secrets;
 import dev.atomemo4j.runtime.PluginStatus;
 import dev.atomemo4j.runtime.hooks.ExploreEvent;
@@ -61,7 +62,7 @@ public final class HookDispatcher implements AutoCloseable {
 
   private final Map<HookPoint, List<Entry>> entries;
   private final ExecutorService executor;
-  private final HookWarnings warnings;
+  private final WarningLimiter warnings;
 
   /** One hook of one plugin. */
   private record Entry(PluginInstance plugin, HookBinding binding, Secrets secrets) {
@@ -98,7 +99,8 @@ public final class HookDispatcher implements AutoCloseable {
     byPoint.replaceAll((point, list) -> List.copyOf(list));
     this.entries = Map.copyOf(byPoint);
     this.executor = count == 0 ? null : Executors.newCachedThreadPool(new HookThreads());
-    this.warnings = new HookWarnings(log, ticker);
+    this.warnings = new WarningLimiter(log, ticker,
+        "{} more hook warning(s) of {} were suppressed in the last {} s");
   }
 
   /** Whether any plugin has a hook at {@code point} (whether or not it takes part now). */
