@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.atomemo4j.core.actions.ActionState;
 import dev.atomemo4j.host.actions.ActionRequest;
-import dev.atomemo4j.host.actions.ActionState;
 import dev.atomemo4j.host.actions.JdbcActionStore;
 import dev.atomemo4j.host.testplugins.ActionsPlugin;
 import dev.atomemo4j.host.testplugins.ActionsPluginRegistry;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.atomemo4j.annotations.Approval;
+import dev.atomemo4j.core.actions.ActionState;
 import dev.atomemo4j.core.lifecycle.HostedPlugins;
 import dev.atomemo4j.core.lifecycle.PluginInstance;
 import dev.atomemo4j.core.pipeline.ErrorCodes;
@@ -282,9 +283,9 @@ public final class HostTools {
       case EXPIRED: {
         String error = r.error();
         int colon = error == null ? -1 : error.indexOf(": ");
-        String code = r.state() == dev.atomemo4j.host.actions.ActionState.FAILED && colon > 0
+        String code = r.state() == ActionState.FAILED && colon > 0
             ? error.substring(0, colon) : "action:" + r.state().wireName();
-        String message = r.state() == dev.atomemo4j.host.actions.ActionState.FAILED && colon > 0
+        String message = r.state() == ActionState.FAILED && colon > 0
             ? error.substring(colon + 2) : "action request " + r.id() + " of `" + r.action() + "` was "
                 + r.state().wireName() + (r.decidedBy() == null ? "" : " by " + r.decidedBy()) + "; it did not run";
         ObjectNode e = ErrorObjects.error(code, message);
