@@ -9,6 +9,7 @@ import dev.atomemo4j.core.actions.ActionCodes;
 import dev.atomemo4j.core.actions.ActionGateway;
 import dev.atomemo4j.core.actions.ActionOutcome;
 import dev.atomemo4j.core.actions.ActionRefusal;
+import dev.atomemo4j.core.actions.ActionState;
 import dev.atomemo4j.host.actions.ActionException;
 import dev.atomemo4j.host.actions.Approver;
 import dev.atomemo4j.host.actions.JdbcActionStore;
@@ -56,7 +57,7 @@ class ActionGatewayTest {
     ActionOutcome p = gateway.propose("open_ticket", JSON.createObjectNode().put("title", "x"), "mcp:agent");
     ActionOutcome done = gateway.approve(p.requestId(), "mcp:agent");
 
-    assertThat(done.state()).isEqualTo(ActionOutcome.State.SUCCEEDED);
+    assertThat(done.state()).isEqualTo(ActionState.SUCCEEDED);
     assertThat(done.result()).isEqualTo("\"T-x\"");
     assertThat(host.actions().request(p.requestId()).orElseThrow().decidedBy()).isEqualTo("mcp:agent");
     assertThat(ActionsPlugin.RUNS.get(p.requestId()).get()).isEqualTo(1);
@@ -67,7 +68,7 @@ class ActionGatewayTest {
     ActionOutcome p = gateway.propose("open_ticket", JSON.createObjectNode().put("title", "x"), "mcp:agent");
     ActionOutcome denied = gateway.deny(p.requestId(), "mcp:agent", "the MCP user declined");
 
-    assertThat(denied.state()).isEqualTo(ActionOutcome.State.DENIED);
+    assertThat(denied.state()).isEqualTo(ActionState.DENIED);
     assertThat(denied.errorCode()).isEqualTo(ActionCodes.DENIED);
     assertThat(denied.errorMessage()).isEqualTo("the MCP user declined");
     assertThat(ActionsPlugin.RUNS).doesNotContainKey(p.requestId());
@@ -95,7 +96,7 @@ class ActionGatewayTest {
     host.actions().approve(p.requestId(), Approver.of("root", Approver.ADMIN));
 
     ActionOutcome done = waited.get(60, TimeUnit.SECONDS);
-    assertThat(done.state()).isEqualTo(ActionOutcome.State.SUCCEEDED);
+    assertThat(done.state()).isEqualTo(ActionState.SUCCEEDED);
     assertThat(done.result()).isEqualTo("\"wiped\"");
   }
 
@@ -104,7 +105,7 @@ class ActionGatewayTest {
     ActionOutcome p = proposeWipe();
 
     ActionOutcome still = gateway.await(p.requestId(), Duration.ZERO);
-    assertThat(still.state()).isEqualTo(ActionOutcome.State.PENDING);
+    assertThat(still.state()).isEqualTo(ActionState.PENDING);
     assertThat(still.errorCode()).isEqualTo(ActionCodes.PENDING);
   }
 

@@ -3,10 +3,10 @@ package dev.atomemo4j.host;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.atomemo4j.core.actions.ActionState;
 import dev.atomemo4j.host.actions.ActionException;
 import dev.atomemo4j.host.actions.ActionRequest;
 import dev.atomemo4j.host.actions.ActionSettings;
-import dev.atomemo4j.host.actions.ActionState;
 import dev.atomemo4j.host.actions.Approver;
 import dev.atomemo4j.host.actions.AuditEntry;
 import dev.atomemo4j.host.actions.HostActions;

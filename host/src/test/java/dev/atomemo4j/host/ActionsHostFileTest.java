@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.atomemo4j.annotations.Approval;
+import dev.atomemo4j.core.actions.ActionState;
 import dev.atomemo4j.core.lifecycle.InvalidConfigException;
 import dev.atomemo4j.host.actions.ActionRequest;
-import dev.atomemo4j.host.actions.ActionState;
 import dev.atomemo4j.host.actions.Approver;
 import dev.atomemo4j.host.testplugins.ActionsPlugin;
 import java.nio.file.Path;

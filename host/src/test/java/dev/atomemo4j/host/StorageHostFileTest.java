@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.atomemo4j.core.actions.ActionState;
 import dev.atomemo4j.core.lifecycle.InvalidConfigException;
-import dev.atomemo4j.host.actions.ActionState;
 import dev.atomemo4j.host.testplugins.ActionsPlugin;
 import java.nio.file.Path;
 import java.sql.Connection;

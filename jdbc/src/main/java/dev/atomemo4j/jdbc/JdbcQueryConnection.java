@@ -132,7 +132,11 @@ public final class JdbcQueryConnection implements QueryConnection {
     }
   }
 
-  private static QueryResult read(ResultSet rs) throws SQLException {
+  /**
+   * Every row of {@code rs} as a {@link QueryResult}: columns by their labels, values as the driver's objects. Public
+   * so that code running its own JDBC (a benchmark's raw baseline, say) reads rows exactly as the helper does.
+   */
+  public static QueryResult read(ResultSet rs) throws SQLException {
     ResultSetMetaData meta = rs.getMetaData();
     int n = meta.getColumnCount();
     List<String> columns = new ArrayList<>(n);

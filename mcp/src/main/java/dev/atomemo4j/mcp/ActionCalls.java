@@ -9,6 +9,7 @@ import dev.atomemo4j.core.actions.ActionCodes;
 import dev.atomemo4j.core.actions.ActionGateway;
 import dev.atomemo4j.core.actions.ActionOutcome;
 import dev.atomemo4j.core.actions.ActionRefusal;
+import dev.atomemo4j.core.actions.ActionState;
 import dev.atomemo4j.core.pipeline.ErrorObjects;
 import io.modelcontextprotocol.server.McpSyncServerExchange;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -139,7 +140,7 @@ final class ActionCalls {
   }
 
   private static CallToolResult answer(ActionOutcome o) {
-    if (o.state() == ActionOutcome.State.SUCCEEDED) {
+    if (o.state() == ActionState.SUCCEEDED) {
       JsonNode result = parse(o.result());
       CallToolResult.Builder answer = CallToolResult.builder().isError(false);
       answer.addTextContent(result.isTextual() ? result.textValue() : result.toString());

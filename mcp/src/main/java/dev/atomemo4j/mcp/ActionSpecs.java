@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.atomemo4j.annotations.Approval;
 import dev.atomemo4j.core.actions.ActionGateway;
+import dev.atomemo4j.core.tools.GeneratedSchemas;
 import dev.atomemo4j.runtime.spi.ActionBinding;
 import dev.atomemo4j.runtime.spi.PluginDescriptor;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -31,11 +32,7 @@ final class ActionSpecs {
     List<Spec> out = new ArrayList<>();
     for (ActionBinding a : plugin.atlas().actions()) {
       Approval mode = gateway.mode(a);
-      ObjectNode input = a.inputSchemaResource() == null ? null
-          : (ObjectNode) ToolSpecs.resource(plugin, a.inputSchemaResource());
-      if (input == null) {
-        input = JSON.createObjectNode().put("type", "object");
-      }
+      ObjectNode input = GeneratedSchemas.input(plugin, a.inputSchemaResource(), List.of());
       McpSchema.Tool tool = McpSchema.Tool.builder()
           .name(a.name())
           .title(a.name())

@@ -11,6 +11,7 @@ import dev.atomemo4j.core.pipeline.PipelineRequest;
 import dev.atomemo4j.core.pipeline.RequestPipeline;
 import dev.atomemo4j.core.pipeline.ResultEncoder;
 import dev.atomemo4j.core.pipeline.Secrets;
+import dev.atomemo4j.core.tools.CredentialParameter;
 import dev.atomemo4j.runtime.ToolContext;
 import dev.atomemo4j.runtime.spi.PluginDescriptor;
 import io.modelcontextprotocol.server.McpSyncServerExchange;
@@ -73,7 +74,7 @@ final class ToolCalls {
     ObjectNode parameters = request.arguments() == null ? JSON.createObjectNode()
         : JSON.valueToTree(request.arguments());
     ObjectNode credentialValues = JSON.createObjectNode();
-    for (ToolSpecs.CredentialParameter c : spec.credentials()) {
+    for (CredentialParameter c : spec.credentials()) {
       Optional<ObjectNode> values = credentials.valuesOf(c.credential());
       if (values.isPresent()) {
         parameters.put(c.parameter(), c.credential()); // the instance id: one configured instance per credential

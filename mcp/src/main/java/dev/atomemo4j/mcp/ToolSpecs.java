@@ -3,15 +3,12 @@ package dev.atomemo4j.mcp;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.atomemo4j.core.tools.CredentialParameter;
+import dev.atomemo4j.core.tools.GeneratedSchemas;
 import dev.atomemo4j.runtime.spi.PluginDescriptor;
-import dev.atomemo4j.runtime.spi.Shape;
 import dev.atomemo4j.runtime.spi.ToolBinding;
 import io.modelcontextprotocol.spec.McpSchema;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,13 +37,10 @@ final class ToolSpecs {
     }
   }
 
-  /** A parameter that names a credential: filled by the server, hidden from the client. */
-  record CredentialParameter(String parameter, String credential, boolean required) {}
-
   private ToolSpecs() {}
 
   static List<Spec> of(PluginDescriptor plugin) {
-    JsonNode definition = read(plugin.definitionJson(), "definition.json of " + plugin.name());
+    JsonNode definition = GeneratedSchemas.definition(plugin);
     Map<String, JsonNode> definedTools = new LinkedHashMap<>();
     for (JsonNode t : definition.path("tools")) {
       definedTools.put(t.path("name").asText(), t);
@@ -59,17 +53,12 @@ final class ToolSpecs {
   }
 
   private static Spec spec(PluginDescriptor plugin, ToolBinding binding, JsonNode defined) {
-    List<CredentialParameter> credentials = credentialParameters(binding);
-    ObjectNode input = binding.inputSchemaResource() == null ? null
-        : (ObjectNode) resource(plugin, binding.inputSchemaResource());
-    if (input == null) {
-      input = JSON.createObjectNode().put("type", "object");
-    }
-    hide(input, credentials);
+    List<CredentialParameter> credentials = GeneratedSchemas.credentialParameters(binding.input());
+    ObjectNode input = GeneratedSchemas.input(plugin, binding.inputSchemaResource(), credentials);
     McpSchema.Tool.Builder tool = McpSchema.Tool.builder()
         .name(binding.name())
-        .title(english(defined.get("display_name")))
-        .description(english(defined.get("description")))
+        .title(GeneratedSchemas.english(defined.get("display_name")).orElse(null))
+        .description(GeneratedSchemas.english(defined.get("description")).orElse(null))
         .inputSchema(JSON.convertValue(input, MAP));
     ToolBinding.Hints hints = binding.hints();
     if (!hints.isEmpty()) {
@@ -77,8 +66,7 @@ final class ToolSpecs {
           hints.openWorld(), null));
     }
     boolean wraps = false;
-    JsonNode output = binding.inputSchemaResource() == null ? null
-        : resource(plugin, outputResource(binding.inputSchemaResource()));
+    JsonNode output = GeneratedSchemas.output(plugin, binding.inputSchemaResource()).orElse(null);
     if (output != null && binding.output() != null) {
       if (!"object".equals(output.path("type").asText())) {
         wraps = true;
@@ -87,13 +75,6 @@ final class ToolSpecs {
       tool.outputSchema(JSON.convertValue(output, MAP));
     }
     return new Spec(binding, tool.build(), wraps, credentials);
-  }
-
-  /** {@code …/schemas/<tool>.input.json} → {@code …/schemas/<tool>.output.json}, the processor's naming. */
-  static String outputResource(String inputResource) {
-    return inputResource.endsWith(".input.json")
-        ? inputResource.substring(0, inputResource.length() - ".input.json".length()) + ".output.json"
-        : inputResource + ".output";
   }
 
   static ObjectNode wrapped(ObjectNode schema) {
@@ -111,72 +92,5 @@ final class ToolSpecs {
     root.putArray("required").add(WRAP_MEMBER);
     root.put("additionalProperties", false);
     return root;
-  }
-
-  private static List<CredentialParameter> credentialParameters(ToolBinding binding) {
-    List<CredentialParameter> out = new ArrayList<>();
-    for (Shape.Field f : binding.input().fields()) {
-      Shape s = f.shape();
-      boolean optional = s instanceof Shape.Opt;
-      if (optional) {
-        s = ((Shape.Opt) s).inner();
-      }
-      if (s instanceof Shape.CredentialRef ref) {
-        out.add(new CredentialParameter(f.name(), ref.credentialName(), f.required() && !optional));
-      }
-    }
-    return List.copyOf(out);
-  }
-
-  private static void hide(ObjectNode schema, List<CredentialParameter> credentials) {
-    if (credentials.isEmpty()) {
-      return;
-    }
-    JsonNode properties = schema.get("properties");
-    JsonNode required = schema.get("required");
-    for (CredentialParameter c : credentials) {
-      if (properties instanceof ObjectNode p) {
-        p.remove(c.parameter());
-      }
-      if (required instanceof ArrayNode r) {
-        for (int i = r.size() - 1; i >= 0; i--) {
-          if (c.parameter().equals(r.get(i).asText())) {
-            r.remove(i);
-          }
-        }
-      }
-    }
-  }
-
-  /** The English text of an i18n object ({@code en_US}, else its first value); null when absent. */
-  private static String english(JsonNode i18n) {
-    if (i18n == null || i18n.isNull()) {
-      return null;
-    }
-    if (i18n.isTextual()) {
-      return i18n.textValue();
-    }
-    JsonNode en = i18n.get("en_US");
-    if (en != null && en.isTextual()) {
-      return en.textValue();
-    }
-    var values = i18n.elements();
-    return values.hasNext() ? values.next().asText() : null;
-  }
-
-  static JsonNode resource(PluginDescriptor plugin, String path) {
-    try (InputStream in = plugin.anchor().getClassLoader().getResourceAsStream(path)) {
-      return in == null ? null : JSON.readTree(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the generated " + path, e);
-    }
-  }
-
-  private static JsonNode read(String text, String what) {
-    try {
-      return JSON.readTree(text);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot parse the generated " + what, e);
-    }
   }
 }

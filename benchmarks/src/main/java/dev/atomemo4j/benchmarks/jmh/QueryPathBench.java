@@ -15,9 +15,7 @@ import dev.atomemo4j.runtime.spi.PluginDescriptor;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -113,27 +111,13 @@ public class QueryPathBench {
     return run(finalSql);
   }
 
+  /** The raw baseline: the same final SQL on a plain pool, its rows read by the helper's own reader. */
   private QueryResult run(String sql) throws Exception {
     try (Connection c = raw.getConnection(); Statement s = c.createStatement()) {
       s.setQueryTimeout(30);
       try (ResultSet rs = s.executeQuery(sql)) {
-        ResultSetMetaData meta = rs.getMetaData();
-        int n = meta.getColumnCount();
-        List<String> columns = new ArrayList<>(n);
-        for (int i = 1; i <= n; i++) {
-          columns.add(meta.getColumnLabel(i));
-        }
-        List<List<Object>> rows = new ArrayList<>();
-        while (rs.next()) {
-          List<Object> row = new ArrayList<>(n);
-          for (int i = 1; i <= n; i++) {
-            row.add(rs.getObject(i));
-          }
-          rows.add(row);
-        }
-        return new QueryResult(columns, rows);
+        return JdbcQueryConnection.read(rs);
       }
     }
   }
-
 }

@@ -13,14 +13,14 @@ import java.util.Objects;
  * @param state where the request is
  * @param summary the approval card's line, secrets masked
  * @param maskedInput the JSON of the input with every Secret as {@code [REDACTED]}
- * @param result the JSON of the result once {@link State#SUCCEEDED}, else null
+ * @param result the JSON of the result once {@link ActionState#SUCCEEDED}, else null
  * @param error the stored {@code code: message} once failed, denied with a reason, or interrupted, else null
  */
 public record ActionOutcome(
     String requestId,
     String action,
     Approval mode,
-    State state,
+    ActionState state,
     String summary,
     String maskedInput,
     String result,
@@ -31,43 +31,6 @@ public record ActionOutcome(
     Objects.requireNonNull(action, "action");
     Objects.requireNonNull(mode, "mode");
     Objects.requireNonNull(state, "state");
-  }
-
-  /** The states of a stored request, by the host's wire names. */
-  public enum State {
-    PENDING("pending"),
-    APPROVED("approved"),
-    DENIED("denied"),
-    EXPIRED("expired"),
-    EXECUTING("executing"),
-    SUCCEEDED("succeeded"),
-    FAILED("failed"),
-    INTERRUPTED("interrupted");
-
-    private final String wireName;
-
-    State(String wireName) {
-      this.wireName = wireName;
-    }
-
-    public String wireName() {
-      return wireName;
-    }
-
-    /** The state of a wire name. */
-    public static State ofWireName(String name) {
-      for (State s : values()) {
-        if (s.wireName.equals(name)) {
-          return s;
-        }
-      }
-      throw new IllegalArgumentException("unknown action state " + name);
-    }
-
-    /** Whether nothing more will happen to a request in this state. */
-    public boolean isFinal() {
-      return this == DENIED || this == EXPIRED || this == SUCCEEDED || this == FAILED || this == INTERRUPTED;
-    }
   }
 
   /**

@@ -1,8 +1,10 @@
 package dev.atomemo4j.core.hooks;
 
 import dev.atomemo4j.annotations.HookPoint;
+import dev.atomemo4j.core.lifecycle.ConfigSecrets;
 import dev.atomemo4j.core.lifecycle.PluginInstance;
 import dev.atomemo4j.core.lifecycle.Ticker;
+import dev.atomemo4j.core.logging.WarningLimiter;
 import dev.atomemo4j.core.pipeline.Secrets;
 import dev.atomemo4j.runtime.PluginStatus;
 import dev.atomemo4j.runtime.hooks.ExploreEvent;
@@ -60,7 +62,7 @@ public final class HookDispatcher implements AutoCloseable {
 
   private final Map<HookPoint, List<Entry>> entries;
   private final ExecutorService executor;
-  private final HookWarnings warnings;
+  private final WarningLimiter warnings;
 
   /** One hook of one plugin. */
   private record Entry(PluginInstance plugin, HookBinding binding, Secrets secrets) {
@@ -88,7 +90,7 @@ public final class HookDispatcher implements AutoCloseable {
       if (hooks.isEmpty()) {
         continue;
       }
-      Secrets secrets = PluginSecrets.of(plugin);
+      Secrets secrets = ConfigSecrets.of(plugin);
       for (HookBinding hook : hooks) {
         byPoint.get(hook.point()).add(new Entry(plugin, hook, secrets));
         count++;
@@ -97,7 +99,8 @@ public final class HookDispatcher implements AutoCloseable {
     byPoint.replaceAll((point, list) -> List.copyOf(list));
     this.entries = Map.copyOf(byPoint);
     this.executor = count == 0 ? null : Executors.newCachedThreadPool(new HookThreads());
-    this.warnings = new HookWarnings(log, ticker);
+    this.warnings = new WarningLimiter(log, ticker,
+        "{} more hook warning(s) of {} were suppressed in the last {} s");
   }
 
   /** Whether any plugin has a hook at {@code point} (whether or not it takes part now). */
@@ -344,7 +347,7 @@ public final class HookDispatcher implements AutoCloseable {
   private static String problem(Throwable failure, Secrets secrets) {
     String message = failure.getMessage();
     String text = message == null || message.isBlank() ? failure.getClass().getSimpleName() : message;
-    return PluginSecrets.clean(text, secrets, MAX_REASON);
+    return ConfigSecrets.clean(text, secrets, MAX_REASON);
   }
 
   /** Interrupts running hooks and stops the hook threads; later calls are rejected (before) or dropped (after). */

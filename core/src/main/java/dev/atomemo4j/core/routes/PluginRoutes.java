@@ -2,6 +2,7 @@ package dev.atomemo4j.core.routes;
 
 import dev.atomemo4j.core.lifecycle.CallKind;
 import dev.atomemo4j.core.lifecycle.CallOutcome;
+import dev.atomemo4j.core.lifecycle.ConfigSecrets;
 import dev.atomemo4j.core.lifecycle.DeadlineCalls;
 import dev.atomemo4j.core.lifecycle.PluginInstance;
 import dev.atomemo4j.core.lifecycle.Ticker;

@@ -1,6 +1,7 @@
 package dev.atomemo4j.host.actions;
 
 import dev.atomemo4j.annotations.Approval;
+import dev.atomemo4j.core.actions.ActionState;
 import java.time.Instant;
 
 /**

@@ -78,7 +78,7 @@ final class HostActionGateway implements ActionGateway {
   }
 
   static ActionOutcome outcome(ActionRequest r) {
-    return new ActionOutcome(r.id(), r.action(), r.mode(), ActionOutcome.State.ofWireName(r.state().wireName()),
+    return new ActionOutcome(r.id(), r.action(), r.mode(), r.state(),
         r.summary(), r.input(), r.result(), r.error());
   }
 }

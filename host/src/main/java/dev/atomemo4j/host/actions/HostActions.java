@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.atomemo4j.annotations.Approval;
 import dev.atomemo4j.core.actions.ActionCodes;
+import dev.atomemo4j.core.actions.ActionState;
 import dev.atomemo4j.core.lifecycle.PluginInstance;
 import dev.atomemo4j.core.pipeline.ApprovalStage;
 import dev.atomemo4j.core.pipeline.Codec;
@@ -208,7 +209,7 @@ public final class HostActions {
       while (true) {
         ActionRequest r = get(requestId);
         long left = end - System.nanoTime();
-        if (isFinal(r.state()) || left <= 0) {
+        if (r.state().isFinal() || left <= 0) {
           return r;
         }
         long millis = Math.max(1, Math.min(TimeUnit.NANOSECONDS.toMillis(left), POLL.toMillis()));
@@ -219,10 +220,6 @@ public final class HostActions {
 
   /** How often {@link #awaitFinal} looks at the store for decisions made by other hosts. */
   static final Duration POLL = Duration.ofMillis(200);
-
-  private static boolean isFinal(ActionState s) {
-    return s.next().isEmpty();
-  }
 
   /** Wakes {@link #awaitFinal} callers: a request of this host changed. */
   private void signal() {

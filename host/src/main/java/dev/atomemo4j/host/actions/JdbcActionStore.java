@@ -3,6 +3,7 @@ package dev.atomemo4j.host.actions;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.atomemo4j.annotations.Approval;
+import dev.atomemo4j.core.actions.ActionState;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

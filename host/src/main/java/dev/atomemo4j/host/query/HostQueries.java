@@ -3,6 +3,7 @@ package dev.atomemo4j.host.query;
 import dev.atomemo4j.core.hooks.HookDispatcher;
 import dev.atomemo4j.core.hooks.HookRejectedException;
 import dev.atomemo4j.core.lifecycle.CallKind;
+import dev.atomemo4j.core.lifecycle.ConfigSecrets;
 import dev.atomemo4j.core.lifecycle.HostedPlugins;
 import dev.atomemo4j.core.lifecycle.PluginInstance;
 import dev.atomemo4j.core.lifecycle.PluginSpec;
@@ -148,7 +149,7 @@ public final class HostQueries implements AutoCloseable {
       if (d == null) {
         continue;
       }
-      Secrets secrets = PluginSecrets.of(instance);
+      Secrets secrets = ConfigSecrets.of(instance);
       Object target = instance.pluginObject();
       if (target == null || instance.status() != PluginStatus.HEALTHY) {
         wired.put(instance.id(), new Wired(instance, d, null, List.of(), List.of(), secrets, null,

@@ -2,7 +2,7 @@ package dev.atomemo4j.host.routes;
 
 import dev.atomemo4j.core.lifecycle.HostedPlugins;
 import dev.atomemo4j.core.lifecycle.PluginInstance;
-import dev.atomemo4j.core.routes.ConfigSecrets;
+import dev.atomemo4j.core.lifecycle.ConfigSecrets;
 import dev.atomemo4j.core.routes.PluginRoutes;
 import dev.atomemo4j.core.routes.RouteTable;
 import dev.atomemo4j.runtime.PluginStatus;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.atomemo4j.annotations.Approval;
+import dev.atomemo4j.core.actions.ActionState;
 import dev.atomemo4j.core.lifecycle.HostedPlugins;
 import dev.atomemo4j.core.lifecycle.PluginInstance;
 import dev.atomemo4j.core.pipeline.ErrorCodes;
@@ -15,6 +16,8 @@ import dev.atomemo4j.core.pipeline.RequestFailure;
 import dev.atomemo4j.core.pipeline.RequestPipeline;
 import dev.atomemo4j.core.pipeline.ResultEncoder;
 import dev.atomemo4j.core.pipeline.Secrets;
+import dev.atomemo4j.core.tools.CredentialParameter;
+import dev.atomemo4j.core.tools.GeneratedSchemas;
 import dev.atomemo4j.host.actions.ActionException;
 import dev.atomemo4j.host.actions.ActionRequest;
 import dev.atomemo4j.host.actions.HostActions;
@@ -78,7 +81,7 @@ public final class HostTools {
   private final AtomicLong sequence = new AtomicLong();
 
   /** One listed tool with what calling it needs. */
-  private record Entry(HostTool tool, ToolBinding binding, List<GeneratedSchemas.CredentialParameter> hidden) {}
+  private record Entry(HostTool tool, ToolBinding binding, List<CredentialParameter> hidden) {}
 
   /**
    * @param actions the host's approval gate, or null when no plugin declares an action
@@ -179,7 +182,7 @@ public final class HostTools {
     JsonNode parameters = arguments == null ? JSON.createObjectNode() : arguments.deepCopy();
     ObjectNode credentialValues = JSON.createObjectNode();
     Map<String, JsonNode> configured = credentials.getOrDefault(tool.pluginId(), Map.of());
-    for (GeneratedSchemas.CredentialParameter c : e.hidden()) {
+    for (CredentialParameter c : e.hidden()) {
       if (!(parameters instanceof ObjectNode p)) {
         break;
       }
@@ -280,9 +283,9 @@ public final class HostTools {
       case EXPIRED: {
         String error = r.error();
         int colon = error == null ? -1 : error.indexOf(": ");
-        String code = r.state() == dev.atomemo4j.host.actions.ActionState.FAILED && colon > 0
+        String code = r.state() == ActionState.FAILED && colon > 0
             ? error.substring(0, colon) : "action:" + r.state().wireName();
-        String message = r.state() == dev.atomemo4j.host.actions.ActionState.FAILED && colon > 0
+        String message = r.state() == ActionState.FAILED && colon > 0
             ? error.substring(colon + 2) : "action request " + r.id() + " of `" + r.action() + "` was "
                 + r.state().wireName() + (r.decidedBy() == null ? "" : " by " + r.decidedBy()) + "; it did not run";
         ObjectNode e = ErrorObjects.error(code, message);
@@ -330,9 +333,9 @@ public final class HostTools {
         }
       }
       for (ToolBinding b : d.tools()) {
-        List<GeneratedSchemas.CredentialParameter> hidden = GeneratedSchemas.credentialParameters(b.input());
+        List<CredentialParameter> hidden = GeneratedSchemas.credentialParameters(b.input());
         String description = GeneratedSchemas.english(defined.getOrDefault(b.name(), JSON.createObjectNode())
-            .get("description"));
+            .get("description")).orElse("");
         raw.add(new Entry(new HostTool(b.name(), plugin.id(), b.name(), HostTool.Kind.TOOL, description,
             GeneratedSchemas.input(d, b.inputSchemaResource(), hidden).toString(),
             GeneratedSchemas.output(d, b.inputSchemaResource()).map(JsonNode::toString), null), b, hidden));

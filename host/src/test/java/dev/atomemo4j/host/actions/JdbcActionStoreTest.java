@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.atomemo4j.annotations.Approval;
+import dev.atomemo4j.core.actions.ActionState;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.atomemo4j.core.actions.ActionState;
 import dev.atomemo4j.examples.ticket.SupportTicketConfig;
 import dev.atomemo4j.host.PluginHost;
-import dev.atomemo4j.host.actions.ActionState;
 import dev.atomemo4j.host.actions.Approver;
 import dev.atomemo4j.runtime.Secret;
 import dev.langchain4j.data.message.ChatMessage;

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.atomemo4j.core.actions.ActionState;
 import dev.atomemo4j.core.lifecycle.InvalidConfigException;
 import dev.atomemo4j.host.PluginHost;
-import dev.atomemo4j.host.actions.ActionState;
 import dev.atomemo4j.host.actions.Approver;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,6 +1,7 @@
 package dev.atomemo4j.runtime.internal.phoenix;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.atomemo4j.core.logging.WarningLimiter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;

@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.atomemo4j.core.logging.WarningLimiter;
 import dev.atomemo4j.runtime.testsupport.HubConnection;
 import dev.atomemo4j.runtime.testsupport.Json;
 import dev.atomemo4j.runtime.testsupport.RecordingLogs;

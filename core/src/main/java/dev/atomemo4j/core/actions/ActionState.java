@@ -1,11 +1,12 @@
-package dev.atomemo4j.host.actions;
+package dev.atomemo4j.core.actions;
 
 import java.util.Set;
 
 /**
  * The states of a stored action request. {@code pending → approved | denied | expired}, {@code approved →
  * executing → succeeded | failed}, and {@code executing → interrupted} for a host that stopped mid-execution: an
- * interrupted request is never re-run by itself. Every move is a compare-and-set in the store, and audited.
+ * interrupted request is never re-run by itself. Every move is a compare-and-set in the host's store, and audited.
+ * One enum for the store, the host's API and every front end's {@link ActionOutcome}, by the host's wire names.
  */
 public enum ActionState {
   PENDING("pending"),
@@ -27,6 +28,7 @@ public enum ActionState {
     return wireName;
   }
 
+  /** The state of a wire name. */
   public static ActionState ofWireName(String name) {
     for (ActionState s : values()) {
       if (s.wireName.equals(name)) {
@@ -44,5 +46,10 @@ public enum ActionState {
       case EXECUTING -> Set.of(SUCCEEDED, FAILED, INTERRUPTED);
       default -> Set.of();
     };
+  }
+
+  /** Whether nothing more will happen to a request in this state. */
+  public boolean isFinal() {
+    return next().isEmpty();
   }
 }

@@ -1,4 +1,4 @@
-package dev.atomemo4j.core.hooks;
+package dev.atomemo4j.core.logging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,10 +11,11 @@ import org.slf4j.event.Level;
 import org.slf4j.helpers.LegacyAbstractLogger;
 import org.slf4j.helpers.MessageFormatter;
 
-class HookWarningsTest {
+class WarningLimiterTest {
   private final List<String> lines = new CopyOnWriteArrayList<>();
   private final AtomicLong now = new AtomicLong();
-  private final HookWarnings warnings = new HookWarnings(new Recording(lines), now::get);
+  private final WarningLimiter warnings = new WarningLimiter(new Recording(lines), now::get,
+      "{} more hook warning(s) of {} were suppressed in the last {} s");
 
   @Test
   void aFloodOfOneHooksFailuresLogsABurstThenCounts() {
@@ -31,7 +32,7 @@ class HookWarningsTest {
     for (int i = 0; i < 7; i++) {
       warnings.warn("k", "failure {}", i);
     }
-    now.addAndGet(HookWarnings.WINDOW_NANOS);
+    now.addAndGet(WarningLimiter.WINDOW_NANOS);
     warnings.warn("k", "failure {}", 7);
 
     assertThat(lines).endsWith("2 more hook warning(s) of k were suppressed in the last 60 s", "failure 7");
@@ -46,6 +47,18 @@ class HookWarningsTest {
     warnings.warn("quiet", "the one that matters");
 
     assertThat(lines).contains("the one that matters");
+  }
+
+  @Test
+  void withoutItsOwnSummaryTheLineQuotesTheKey() {
+    WarningLimiter plain = new WarningLimiter(new Recording(lines), now::get);
+    for (int i = 0; i < 50; i++) {
+      plain.warn("bad", "bad frame {}", i);
+    }
+    now.addAndGet(WarningLimiter.WINDOW_NANOS + 1);
+    plain.warn("bad", "bad frame {}", "late");
+
+    assertThat(lines).endsWith("45 more warning(s) like \"bad\" were suppressed in the last 60 s", "bad frame late");
   }
 
   private static final class Recording extends LegacyAbstractLogger {

@@ -1,4 +1,4 @@
-package dev.atomemo4j.host.tools;
+package dev.atomemo4j.core.tools;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,19 +15,20 @@ import java.util.Optional;
 
 /**
  * Reads what the processor generated for a tool or action: its input and output JSON Schemas (classpath resources
- * beside the plugin's registry) and the English texts of {@code definition.json}. Read once, when the host builds
- * its tool list, never per call.
+ * beside the plugin's registry) and the English texts of {@code definition.json}. Front ends read them once, when
+ * they build their tool list, never per call.
  */
-final class GeneratedSchemas {
+public final class GeneratedSchemas {
   private static final ObjectMapper JSON = new ObjectMapper();
-
-  /** A parameter that names a credential instance: the host fills it, a model never sees it. */
-  record CredentialParameter(String parameter, String credential, boolean required) {}
+  private static final String INPUT_SUFFIX = ".input.json";
 
   private GeneratedSchemas() {}
 
-  /** The input schema with the credential parameters taken out; an empty object schema when none was generated. */
-  static ObjectNode input(PluginDescriptor plugin, String resource, List<CredentialParameter> hidden) {
+  /**
+   * The input schema at {@code resource} with the {@code hidden} parameters taken out of its properties and its
+   * required list; an empty object schema when none was generated. A fresh tree each call: callers may change it.
+   */
+  public static ObjectNode input(PluginDescriptor plugin, String resource, List<CredentialParameter> hidden) {
     JsonNode read = resource == null ? null : resource(plugin, resource);
     ObjectNode schema = read instanceof ObjectNode o ? o : JSON.createObjectNode().put("type", "object");
     JsonNode properties = schema.get("properties");
@@ -48,16 +49,16 @@ final class GeneratedSchemas {
   }
 
   /** The output schema beside an input schema ({@code <tool>.input.json} → {@code <tool>.output.json}). */
-  static Optional<JsonNode> output(PluginDescriptor plugin, String inputResource) {
-    if (inputResource == null || !inputResource.endsWith(".input.json")) {
+  public static Optional<JsonNode> output(PluginDescriptor plugin, String inputResource) {
+    if (inputResource == null || !inputResource.endsWith(INPUT_SUFFIX)) {
       return Optional.empty();
     }
-    String path = inputResource.substring(0, inputResource.length() - ".input.json".length()) + ".output.json";
+    String path = inputResource.substring(0, inputResource.length() - INPUT_SUFFIX.length()) + ".output.json";
     return Optional.ofNullable(resource(plugin, path));
   }
 
-  /** The parameters of {@code input} whose shape is a credential reference. */
-  static List<CredentialParameter> credentialParameters(Shape.Obj input) {
+  /** The parameters of {@code input} whose shape is a credential reference (optional ones are not required). */
+  public static List<CredentialParameter> credentialParameters(Shape.Obj input) {
     List<CredentialParameter> out = new ArrayList<>();
     for (Shape.Field f : input.fields()) {
       Shape s = f.shape();
@@ -72,8 +73,8 @@ final class GeneratedSchemas {
     return List.copyOf(out);
   }
 
-  /** The English description of each tool of the plugin's {@code definition.json}, by tool name. */
-  static JsonNode definition(PluginDescriptor plugin) {
+  /** The plugin's generated {@code definition.json}, parsed. */
+  public static JsonNode definition(PluginDescriptor plugin) {
     try {
       return JSON.readTree(plugin.definitionJson());
     } catch (IOException e) {
@@ -82,22 +83,23 @@ final class GeneratedSchemas {
   }
 
   /** The English text of an i18n object ({@code en_US}, else its first value); empty when absent. */
-  static String english(JsonNode i18n) {
+  public static Optional<String> english(JsonNode i18n) {
     if (i18n == null || i18n.isNull() || i18n.isMissingNode()) {
-      return "";
+      return Optional.empty();
     }
     if (i18n.isTextual()) {
-      return i18n.textValue();
+      return Optional.of(i18n.textValue());
     }
     JsonNode en = i18n.get("en_US");
     if (en != null && en.isTextual()) {
-      return en.textValue();
+      return Optional.of(en.textValue());
     }
     var values = i18n.elements();
-    return values.hasNext() ? values.next().asText() : "";
+    return values.hasNext() ? Optional.of(values.next().asText()) : Optional.empty();
   }
 
-  private static JsonNode resource(PluginDescriptor plugin, String path) {
+  /** The generated resource at {@code path} in the plugin's class loader, parsed; null when there is none. */
+  public static JsonNode resource(PluginDescriptor plugin, String path) {
     ClassLoader loader = plugin.anchor().getClassLoader();
     if (loader == null) {
       return null; // a hand-made descriptor anchored on a JDK class: nothing was generated for it
