@@ -61,9 +61,10 @@ class SupportAgentTest {
     return new SpringApplicationBuilder(AgentApplication.class, ScriptedModelConfiguration.class)
         .web(WebApplicationType.NONE)
         .bannerMode(org.springframework.boot.Banner.Mode.OFF)
-        .properties("atomemo4j.actions.database=jdbc:h2:file:" + dir.resolve("actions"))
         .properties(properties)
-        .run();
+        // A command-line argument, not a default property: application.yml's own database would win over that,
+        // and the test would write into the example's data directory.
+        .run("--atomemo4j.actions.database=jdbc:h2:file:" + dir.resolve("actions"));
   }
 
   @Test
