@@ -12,7 +12,8 @@ import java.util.stream.Collectors;
 /**
  * {@code atomemo4j mcp --host-file}: a PluginHost booted from a host file, composed with the MCP server here in the
  * CLI (the host and the MCP front end are peers and never import each other): the host's context plugins become
- * resources and the served plugin's actions become tools, through the host's approval store.
+ * resources, the served plugin's actions become tools, through the host's approval store, and every datasource
+ * of the host becomes a query tool, through the host's query path.
  */
 final class HostedFrontEnd implements AutoCloseable {
   static final HostedFrontEnd NONE = new HostedFrontEnd(null, null);
@@ -66,6 +67,9 @@ final class HostedFrontEnd implements AutoCloseable {
     if (!served.descriptor().atlas().actions().isEmpty()) {
       builder.actions(host.actions().gateway(served.id()));
     }
+    if (!host.datasources().list().isEmpty()) {
+      builder.queries(host.datasources().gateway()); // every datasource of the host, one query tool each
+    }
   }
 
   String describe() {
@@ -75,6 +79,7 @@ final class HostedFrontEnd implements AutoCloseable {
     long contexts = host.plugins().stream().filter(PluginInstance::providesContext).count();
     return "host booted: " + host.plugins().size() + " plugin(s), " + contexts + " context resource(s), "
         + served.descriptor().atlas().actions().size() + " action(s) of " + served.id()
+        + ", " + host.datasources().list().size() + " query tool(s)"
         + host.adminUrl().map(u -> "; admin API " + u).orElse("");
   }
 

@@ -263,6 +263,40 @@ class LauncherIT {
   }
 
   @Test
+  void mcpWithAHostFileServesTheHostsDatasourcesAsQueryTools() throws Exception {
+    Path out = Files.createTempFile("atomemo4j-mcp-query-out", ".txt");
+    Path err = Files.createTempFile("atomemo4j-mcp-query-err", ".txt");
+    ProcessBuilder command = new ProcessBuilder(ROOT.resolve("atomemo4j").toString(), "mcp",
+        "examples/h2-datasource", "--host-file", "examples/h2-datasource/host.yaml")
+        .directory(ROOT.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile());
+    command.environment().put("SHOP_ADMIN_PORT", "0");
+    Process mcp = command.start();
+    try (var in = mcp.getOutputStream()) {
+      in.write(String.join("\n",
+          "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
+              + "\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"it\",\"version\":\"1\"}}}",
+          "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}",
+          "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\",\"params\":{}}",
+          "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":{\"name\":"
+              + "\"query_h2-datasource\",\"arguments\":{\"sql\":\"SELECT salary FROM staff_salaries\"}}}",
+          "").getBytes(StandardCharsets.UTF_8));
+      in.flush();
+      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(4);
+      while (Files.readAllLines(out).size() < 3 && mcp.isAlive() && System.nanoTime() < deadline) {
+        Thread.sleep(200);
+      }
+    }
+    assertThat(mcp.waitFor(60, TimeUnit.SECONDS)).as("the server ended with its input").isTrue();
+    List<String> lines = Files.readAllLines(out);
+    assertThat(lines).as("stderr: %s", Files.readString(err)).hasSize(3);
+    assertThat(lines.get(1)).contains("\"name\":\"query_h2-datasource\"").contains("H2 SQL.");
+    // The host's whitelist refused it: a tool error carrying the host's stable code.
+    assertThat(lines.get(2)).contains("\"isError\":true").contains("query:table_not_allowed");
+    assertThat(Files.readString(err)).contains("1 query tool(s)");
+    assertThat(mcp.exitValue()).isZero();
+  }
+
+  @Test
   void mcpWithoutAPluginGivesOneLineAndExitStatusTwo() throws Exception {
     Result r = launch("mcp", "does-not-exist.jar");
 

@@ -3,6 +3,7 @@ package dev.atomemo4j.mcp;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.atomemo4j.core.actions.ActionGateway;
 import dev.atomemo4j.core.lifecycle.HostedPlugins;
+import dev.atomemo4j.core.query.QueryGateway;
 import dev.atomemo4j.runtime.spi.PluginDescriptor;
 import dev.atomemo4j.runtime.spi.PluginRegistry;
 import io.modelcontextprotocol.json.McpJsonMapper;
@@ -58,6 +59,7 @@ public final class McpPluginServer {
   private final boolean withStackTraces;
   private final HostedPlugins contexts;
   private final ActionGateway actions;
+  private final QueryGateway queries;
   private final Duration approvalWait;
   private final Duration elicitationTimeout;
 
@@ -67,6 +69,7 @@ public final class McpPluginServer {
     this.withStackTraces = b.withStackTraces;
     this.contexts = b.contexts;
     this.actions = b.actions;
+    this.queries = b.queries;
     this.approvalWait = b.approvalWait;
     this.elicitationTimeout = b.elicitationTimeout;
   }
@@ -94,10 +97,12 @@ public final class McpPluginServer {
     ExecutorService continuations = continuations();
     ToolCalls toolCalls = new ToolCalls(plugin, credentials, calls, withStackTraces, continuations);
     ActionCalls actionCalls = actionCalls();
-    McpSyncServer server = configure(McpServer.sync(transport), toolCalls, actionCalls).build();
+    QueryCalls queryCalls = new QueryCalls(queries);
+    McpSyncServer server = configure(McpServer.sync(transport), toolCalls, actionCalls, queryCalls).build();
     return new Running(null, tapped.ended(), () -> {
       toolCalls.cancelAll();
       actionCalls.cancelAll();
+      queryCalls.cancelAll();
       server.closeGracefully();
       continuations.shutdownNow();
     });
@@ -116,13 +121,15 @@ public final class McpPluginServer {
     ExecutorService continuations = continuations();
     ToolCalls toolCalls = new ToolCalls(plugin, credentials, calls, withStackTraces, continuations);
     ActionCalls actionCalls = actionCalls();
-    McpSyncServer server = configure(McpServer.sync(transport), toolCalls, actionCalls).build();
+    QueryCalls queryCalls = new QueryCalls(queries);
+    McpSyncServer server = configure(McpServer.sync(transport), toolCalls, actionCalls, queryCalls).build();
     HttpEndpoint http = HttpEndpoint.start(address, transport, new JsonRpcTap(calls));
     CountDownLatch closed = new CountDownLatch(1);
     return new Running(http.url(HTTP_ENDPOINT), closed, () -> {
       try {
         toolCalls.cancelAll();
         actionCalls.cancelAll();
+        queryCalls.cancelAll();
         server.closeGracefully();
         http.stop();
       } finally {
@@ -137,7 +144,7 @@ public final class McpPluginServer {
   }
 
   private McpServer.SyncSpecification<?> configure(McpServer.SyncSpecification<?> spec, ToolCalls toolCalls,
-      ActionCalls actionCalls) {
+      ActionCalls actionCalls, QueryCalls queryCalls) {
     List<McpServerFeatures.SyncToolSpecification> tools = new ArrayList<>(ToolSpecs.of(plugin).stream()
         .map(s -> McpServerFeatures.SyncToolSpecification.builder()
             .tool(s.tool())
@@ -153,6 +160,14 @@ public final class McpPluginServer {
       }
       // A person answers the approval question: give them longer than the SDK's default request timeout.
       spec.requestTimeout(elicitationTimeout);
+    }
+    if (queries != null) {
+      for (QuerySpecs.Spec q : QuerySpecs.of(queries)) {
+        tools.add(McpServerFeatures.SyncToolSpecification.builder()
+            .tool(q.tool())
+            .callHandler((exchange, request) -> queryCalls.call(q, request))
+            .build());
+      }
     }
     McpSchema.ServerCapabilities.Builder capabilities = McpSchema.ServerCapabilities.builder().tools(false);
     List<McpServerFeatures.SyncResourceSpecification> resources = contexts == null ? List.of()
@@ -226,6 +241,7 @@ public final class McpPluginServer {
     private boolean withStackTraces;
     private HostedPlugins contexts;
     private ActionGateway actions;
+    private QueryGateway queries;
     private Duration approvalWait = DEFAULT_APPROVAL_WAIT;
     private Duration elicitationTimeout = DEFAULT_ELICITATION_TIMEOUT;
 
@@ -261,6 +277,16 @@ public final class McpPluginServer {
      */
     public Builder actions(ActionGateway gateway) {
       this.actions = Objects.requireNonNull(gateway, "gateway");
+      return this;
+    }
+
+    /**
+     * Serves each datasource of a host as a query tool {@code query_<id>}, through {@code gateway} (the host's
+     * query path, e.g. {@code host.datasources().gateway()}): the guard or the plugin's validator, the LIMIT, the
+     * hooks and the timeout all stay the host's. Without it, no query tool is listed.
+     */
+    public Builder queries(QueryGateway gateway) {
+      this.queries = Objects.requireNonNull(gateway, "gateway");
       return this;
     }
 

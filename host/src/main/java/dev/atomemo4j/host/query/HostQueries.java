@@ -251,6 +251,15 @@ public final class HostQueries implements AutoCloseable {
 
   // ---- queries ---------------------------------------------------------------------------------------------------
 
+  /**
+   * This query path as the core's {@link dev.atomemo4j.core.query.QueryGateway}, for a front end in the same
+   * process that must not import the host (the MCP server's query tools): every call takes the whole path here.
+   */
+  public dev.atomemo4j.core.query.QueryGateway gateway() {
+    return new HostQueryGateway(this, () -> plugins);
+  }
+
+
   /** The hosted datasources, in registration order. */
   public List<DatasourceInfo> list() {
     HostedPlugins hosted = plugins;
