@@ -51,8 +51,8 @@ import org.slf4j.LoggerFactory;
  *       statement), the table whitelist from its entities; then the automatic LIMIT ({@link QuerySettings#rowLimit})
  *       — or, for a plugin with {@code @Validate}, its validator instead of all of that (no LIMIT), as in Atlas;
  *   <li>the {@code beforeQuery} hooks, chained, every rewrite validated again by the same step 3;
- *   <li>the connection's {@code query} with the statement timeout, on a worker thread under the same deadline: past
- *       it the worker is interrupted (a JDBC connection cancels its statement) and the answer is
+ *   <li>the connection's {@code query} with the statement timeout, on a {@link QueryWorkers} thread under the same
+ *       deadline: past it the worker is interrupted (a JDBC connection cancels its statement) and the answer is
  *       {@code query:timeout};
  *   <li>the {@code afterQuery} hooks, observing only: they run on the hook threads and change nothing.
  * </ol>
@@ -72,6 +72,8 @@ public final class HostQueries implements AutoCloseable {
   private final Ticker ticker;
   private final Map<String, Wired> wired = new ConcurrentHashMap<>();
   private final ExecutorService workers = Executors.newCachedThreadPool(new Workers());
+  /** The queries' own threads: a cheaper hand-off than {@code workers}, which only connects (once per plugin). */
+  private final QueryWorkers queryWorkers = new QueryWorkers("atomemo4j-query-run-");
   private volatile HostedPlugins plugins;
 
   /** One wired datasource. {@code connection} is null when the factory failed ({@code problem} says why). */
@@ -373,23 +375,19 @@ public final class HostQueries implements AutoCloseable {
   /** Step 5: the connection's query on a worker, under the deadline. */
   private QueryResult run(Wired w, String sql) {
     Duration timeout = settings.timeout();
-    Future<QueryResult> running;
+    QueryConnection connection = w.connection();
     try {
-      running = workers.submit(() -> w.connection().query(sql, timeout));
-    } catch (RejectedExecutionException closed) {
-      throw new QueryException(QueryException.NOT_CONNECTED, "the host is closed");
-    }
-    try {
-      QueryResult result = running.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+      QueryResult result = queryWorkers.call(() -> connection.query(sql, timeout), timeout.toNanos());
       if (result == null) {
         throw new QueryException(QueryException.FAILED, "datasource `" + w.plugin().id() + "` returned no result");
       }
       return result;
+    } catch (RejectedExecutionException closed) {
+      throw new QueryException(QueryException.NOT_CONNECTED, "the host is closed");
     } catch (TimeoutException e) {
-      running.cancel(true);
+      // The worker was interrupted (a JDBC connection cancels its statement) and is left to end on its own.
       throw timeout(w, timeout);
     } catch (InterruptedException e) {
-      running.cancel(true);
       Thread.currentThread().interrupt();
       throw new QueryException(QueryException.INTERRUPTED, "interrupted while the query ran; it was cancelled");
     } catch (ExecutionException e) {
@@ -427,6 +425,7 @@ public final class HostQueries implements AutoCloseable {
   @Override
   public void close() {
     workers.shutdownNow();
+    queryWorkers.close();
     for (String id : List.copyOf(wired.keySet())) {
       disconnect(id);
     }
