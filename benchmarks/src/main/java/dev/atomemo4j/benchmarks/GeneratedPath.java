@@ -1,6 +1,7 @@
 package dev.atomemo4j.benchmarks;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.atomemo4j.core.tools.PluginSchemas;
 import dev.atomemo4j.model.PluginDefinition;
 import dev.atomemo4j.model.io.AuthorSplice;
 import dev.atomemo4j.model.io.DefinitionReader;
@@ -41,7 +42,7 @@ public final class GeneratedPath {
    * Start-up as the runtime does it: the descriptor from the generated registry, the generated definition.json read
    * from the class path with author and e-mail spliced in, as the runtime's {@code DefinitionDocument} does (pretty
    * bytes and the compact {@code register_plugin} payload, no model round trip); and the generated input and output
-   * JSON Schema of every tool, read as bytes.
+   * JSON Schema of every tool, as bytes, read as the MCP and host front ends read them (one schema bundle).
    */
   public static Startup startup(PluginRegistry registry) {
     PluginDescriptor descriptor = registry.descriptor();
@@ -75,16 +76,22 @@ public final class GeneratedPath {
     return new Startup(descriptor, definition, null, schemas(descriptor));
   }
 
+  /** Every tool's schemas as the front ends read them: {@link PluginSchemas}, from the plugin's one bundle. */
   private static Map<String, byte[]> schemas(PluginDescriptor descriptor) {
+    PluginSchemas schemas = PluginSchemas.read(descriptor);
     Map<String, byte[]> out = new LinkedHashMap<>();
     for (ToolBinding t : descriptor.tools()) {
       String input = t.inputSchemaResource();
-      out.put(t.name() + ".input.json", resource(descriptor, input));
+      out.put(t.name() + ".input.json", schema(schemas, input));
       if (t.output() != null) {
-        out.put(t.name() + ".output.json", resource(descriptor, input.replace(".input.json", ".output.json")));
+        out.put(t.name() + ".output.json", schema(schemas, input.replace(".input.json", ".output.json")));
       }
     }
     return out;
+  }
+
+  private static byte[] schema(PluginSchemas schemas, String path) {
+    return schemas.bytes(path).orElseThrow(() -> new IllegalStateException(path + " was not generated"));
   }
 
   private static byte[] resource(PluginDescriptor descriptor, String path) {

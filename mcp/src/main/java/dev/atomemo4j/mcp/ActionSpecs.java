@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.atomemo4j.annotations.Approval;
 import dev.atomemo4j.core.actions.ActionGateway;
 import dev.atomemo4j.core.tools.GeneratedSchemas;
+import dev.atomemo4j.core.tools.PluginSchemas;
 import dev.atomemo4j.runtime.spi.ActionBinding;
 import dev.atomemo4j.runtime.spi.PluginDescriptor;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -30,9 +31,10 @@ final class ActionSpecs {
 
   static List<Spec> of(PluginDescriptor plugin, ActionGateway gateway) {
     List<Spec> out = new ArrayList<>();
+    PluginSchemas schemas = PluginSchemas.read(plugin);
     for (ActionBinding a : plugin.atlas().actions()) {
       Approval mode = gateway.mode(a);
-      ObjectNode input = GeneratedSchemas.input(plugin, a.inputSchemaResource(), List.of());
+      ObjectNode input = GeneratedSchemas.input(schemas, a.inputSchemaResource(), List.of());
       McpSchema.Tool tool = McpSchema.Tool.builder()
           .name(a.name())
           .title(a.name())

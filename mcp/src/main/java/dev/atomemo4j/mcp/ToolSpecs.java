@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.atomemo4j.core.tools.CredentialParameter;
 import dev.atomemo4j.core.tools.GeneratedSchemas;
+import dev.atomemo4j.core.tools.PluginSchemas;
 import dev.atomemo4j.runtime.spi.PluginDescriptor;
 import dev.atomemo4j.runtime.spi.ToolBinding;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -46,15 +47,16 @@ final class ToolSpecs {
       definedTools.put(t.path("name").asText(), t);
     }
     List<Spec> specs = new ArrayList<>();
+    PluginSchemas schemas = PluginSchemas.read(plugin);
     for (ToolBinding binding : plugin.tools()) {
-      specs.add(spec(plugin, binding, definedTools.getOrDefault(binding.name(), JSON.createObjectNode())));
+      specs.add(spec(schemas, binding, definedTools.getOrDefault(binding.name(), JSON.createObjectNode())));
     }
     return List.copyOf(specs);
   }
 
-  private static Spec spec(PluginDescriptor plugin, ToolBinding binding, JsonNode defined) {
+  private static Spec spec(PluginSchemas schemas, ToolBinding binding, JsonNode defined) {
     List<CredentialParameter> credentials = GeneratedSchemas.credentialParameters(binding.input());
-    ObjectNode input = GeneratedSchemas.input(plugin, binding.inputSchemaResource(), credentials);
+    ObjectNode input = GeneratedSchemas.input(schemas, binding.inputSchemaResource(), credentials);
     McpSchema.Tool.Builder tool = McpSchema.Tool.builder()
         .name(binding.name())
         .title(GeneratedSchemas.english(defined.get("display_name")).orElse(null))
@@ -66,7 +68,7 @@ final class ToolSpecs {
           hints.openWorld(), null));
     }
     boolean wraps = false;
-    JsonNode output = GeneratedSchemas.output(plugin, binding.inputSchemaResource()).orElse(null);
+    JsonNode output = GeneratedSchemas.output(schemas, binding.inputSchemaResource()).orElse(null);
     if (output != null && binding.output() != null) {
       if (!"object".equals(output.path("type").asText())) {
         wraps = true;

@@ -52,7 +52,8 @@ public final class DefinitionBuildMeasure implements Measure {
                 + "generated definition.json with author/e-mail spliced into its text (pretty bytes + compact "
                 + "`register_plugin` payload, as the runtime's `DefinitionDocument` does; `SameOutputTest` checks "
                 + "it equals the model's read-and-write), and the 200 "
-                + "generated schema files read from the class path. The baseline derives the same from the same "
+                + "generated schemas, read as the MCP and host front ends read them: from the one schema bundle the "
+                + "processor writes beside the single files (`PluginSchemas`). The baseline derives the same from the same "
                 + "classes by reflection: tool methods and Jackson types, the definition (byte-identical to the "
                 + "processor's, checked by `SameOutputTest`, written with the same model writer) and input/output "
                 + "schemas with victools + its Jackson module; its ObjectMapper and schema generator are reused "
@@ -73,6 +74,6 @@ public final class DefinitionBuildMeasure implements Measure {
   private static String whatLimits(Jmh.Score ours, Jmh.Score resources) {
     double share = 1 - resources.median() / ours.median();
     return String.format(java.util.Locale.ROOT, "%.0f %% of our time is the author splice; the rest is reading "
-        + "the descriptor and the schema files from the class path (3a).", share * 100);
+        + "the descriptor, the definition and the schema bundle from the class path (3a).", share * 100);
   }
 }

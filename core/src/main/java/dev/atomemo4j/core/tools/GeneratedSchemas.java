@@ -29,7 +29,12 @@ public final class GeneratedSchemas {
    * required list; an empty object schema when none was generated. A fresh tree each call: callers may change it.
    */
   public static ObjectNode input(PluginDescriptor plugin, String resource, List<CredentialParameter> hidden) {
-    JsonNode read = resource == null ? null : resource(plugin, resource);
+    return input(PluginSchemas.files(plugin), resource, hidden);
+  }
+
+  /** As {@link #input(PluginDescriptor, String, List)}, from schemas read once for the whole tool list. */
+  public static ObjectNode input(PluginSchemas schemas, String resource, List<CredentialParameter> hidden) {
+    JsonNode read = parse(schemas, resource);
     ObjectNode schema = read instanceof ObjectNode o ? o : JSON.createObjectNode().put("type", "object");
     JsonNode properties = schema.get("properties");
     JsonNode required = schema.get("required");
@@ -50,11 +55,16 @@ public final class GeneratedSchemas {
 
   /** The output schema beside an input schema ({@code <tool>.input.json} → {@code <tool>.output.json}). */
   public static Optional<JsonNode> output(PluginDescriptor plugin, String inputResource) {
+    return output(PluginSchemas.files(plugin), inputResource);
+  }
+
+  /** As {@link #output(PluginDescriptor, String)}, from schemas read once for the whole tool list. */
+  public static Optional<JsonNode> output(PluginSchemas schemas, String inputResource) {
     if (inputResource == null || !inputResource.endsWith(INPUT_SUFFIX)) {
       return Optional.empty();
     }
     String path = inputResource.substring(0, inputResource.length() - INPUT_SUFFIX.length()) + ".output.json";
-    return Optional.ofNullable(resource(plugin, path));
+    return Optional.ofNullable(parse(schemas, path));
   }
 
   /** The parameters of {@code input} whose shape is a credential reference (optional ones are not required). */
@@ -96,6 +106,18 @@ public final class GeneratedSchemas {
     }
     var values = i18n.elements();
     return values.hasNext() ? Optional.of(values.next().asText()) : Optional.empty();
+  }
+
+  private static JsonNode parse(PluginSchemas schemas, String path) {
+    byte[] bytes = schemas.bytes(path).orElse(null);
+    if (bytes == null) {
+      return null;
+    }
+    try {
+      return JSON.readTree(bytes);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot parse the generated " + path + " of " + schemas.plugin().name(), e);
+    }
   }
 
   /** The generated resource at {@code path} in the plugin's class loader, parsed; null when there is none. */

@@ -18,6 +18,7 @@ import dev.atomemo4j.core.pipeline.ResultEncoder;
 import dev.atomemo4j.core.pipeline.Secrets;
 import dev.atomemo4j.core.tools.CredentialParameter;
 import dev.atomemo4j.core.tools.GeneratedSchemas;
+import dev.atomemo4j.core.tools.PluginSchemas;
 import dev.atomemo4j.host.actions.ActionException;
 import dev.atomemo4j.host.actions.ActionRequest;
 import dev.atomemo4j.host.actions.HostActions;
@@ -326,6 +327,7 @@ public final class HostTools {
     Map<String, Integer> counts = new HashMap<>();
     for (PluginInstance plugin : hosted) {
       PluginDescriptor d = plugin.descriptor();
+      PluginSchemas schemas = PluginSchemas.read(d);
       Map<String, JsonNode> defined = new HashMap<>();
       if (!d.tools().isEmpty()) { // a plugin without tools may have no definition.json at all (Atlas-only)
         for (JsonNode t : GeneratedSchemas.definition(d).path("tools")) {
@@ -337,16 +339,16 @@ public final class HostTools {
         String description = GeneratedSchemas.english(defined.getOrDefault(b.name(), JSON.createObjectNode())
             .get("description")).orElse("");
         raw.add(new Entry(new HostTool(b.name(), plugin.id(), b.name(), HostTool.Kind.TOOL, description,
-            GeneratedSchemas.input(d, b.inputSchemaResource(), hidden).toString(),
-            GeneratedSchemas.output(d, b.inputSchemaResource()).map(JsonNode::toString), null), b, hidden));
+            GeneratedSchemas.input(schemas, b.inputSchemaResource(), hidden).toString(),
+            GeneratedSchemas.output(schemas, b.inputSchemaResource()).map(JsonNode::toString), null), b, hidden));
         counts.merge(b.name(), 1, Integer::sum);
       }
       for (ActionBinding a : d.atlas().actions()) {
         Approval mode = actions == null ? a.approval() : actions.effectiveMode(plugin.id(), a);
         raw.add(new Entry(new HostTool(a.name(), plugin.id(), a.name(), HostTool.Kind.ACTION,
             a.description() == null ? "" : a.description(),
-            GeneratedSchemas.input(d, a.inputSchemaResource(), List.of()).toString(),
-            GeneratedSchemas.output(d, a.inputSchemaResource()).map(JsonNode::toString), mode), null, List.of()));
+            GeneratedSchemas.input(schemas, a.inputSchemaResource(), List.of()).toString(),
+            GeneratedSchemas.output(schemas, a.inputSchemaResource()).map(JsonNode::toString), mode), null, List.of()));
         counts.merge(a.name(), 1, Integer::sum);
       }
     }

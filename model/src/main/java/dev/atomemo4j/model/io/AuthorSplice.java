@@ -9,10 +9,19 @@ import java.util.List;
  * it is, and the two members are written in the place the definition's schema gives them (after {@code locales},
  * before {@code version}). The result is byte-for-byte what reading the file into the model, calling
  * {@code withAuthor} and writing it back gives (checked by {@code AuthorSpliceTest}), at a fraction of the cost: no
- * tree, no model, one pass over the text. This is the runtime's start-up path (issue 18).
+ * tree, no model. This is the runtime's start-up path (issue 18).
  *
- * <p>The scan trusts the input to be JSON (it is the processor's own output); what it cannot read as an object it
- * reports with {@link IllegalArgumentException}, and it never quotes the text.
+ * <p>Two things keep it cheap for a plugin with many tools, whose definition is nearly all {@code tools}. The scan
+ * stops at the first member that comes after {@code email} in schema order: the writer put the members in that
+ * order, so author and e-mail can only be before it, and the rest of the text (credentials, models, tools) is copied
+ * as one block, never read. And the compact text is made line by line: {@link JsJson#stringify} writes every line
+ * break and indent between tokens and never inside a string (a string's line breaks are escaped), and a space only
+ * after a member's {@code ":"}, which always opens its line; so removing each line break with its indent, and the
+ * space after each line's leading key, gives exactly {@code JSON.stringify(value)}, with a jump to each line break
+ * instead of a look at every character.
+ *
+ * <p>The scan trusts the input to be the processor's output; what it cannot read as an object, or does not end as
+ * the writer ends an object, it reports with {@link IllegalArgumentException}, and it never quotes the text.
  */
 public final class AuthorSplice {
 
@@ -36,7 +45,7 @@ public final class AuthorSplice {
     put(members, "author", author, AFTER_AUTHOR);
     put(members, "email", email, AFTER_EMAIL);
     String pretty = pretty(members);
-    return new Spliced(pretty, compact(pretty));
+    return new Spliced(pretty, compactLines(pretty));
   }
 
   /**
@@ -118,6 +127,10 @@ public final class AuthorSplice {
       }
       int keyEnd = endOfString(s, i);
       String key = s.substring(i + 1, keyEnd - 1);
+      if (AFTER_EMAIL.contains(key)) {
+        members.add(rest(s, i));
+        return members;
+      }
       i = skipSpace(s, keyEnd);
       if (i >= s.length() || s.charAt(i) != ':') {
         throw new IllegalArgumentException("expected ':' at offset " + i);
@@ -134,6 +147,27 @@ public final class AuthorSplice {
         throw new IllegalArgumentException("expected ',' or '}' at offset " + i);
       }
     }
+  }
+
+  /**
+   * The members from the one whose key opens at {@code keyStart} to the end, as one block of text; its key is that
+   * first member's (so that author and e-mail are put before it). The text must end as the writer ends an object: a
+   * line break and the closing brace, after a line of the top-level indent.
+   */
+  private static Member rest(String s, int keyStart) {
+    int end = s.length();
+    while (end > keyStart && isSpace(s.charAt(end - 1))) {
+      end--;
+    }
+    int keyEnd = endOfString(s, keyStart);
+    int close = end - 2; // where "\n}" must start
+    int lastLine = close > keyEnd ? s.lastIndexOf('\n', close - 1) : -1;
+    if (close <= keyEnd || !s.startsWith("\n}", close) || !s.startsWith(": ", keyEnd) || lastLine < 0
+        || !s.startsWith("\n  ", lastLine) || isSpace(s.charAt(lastLine + 3))) {
+      throw new IllegalArgumentException("the definition ends inside a member: it does not end as a generated object does (truncated?)");
+    }
+    // pretty() writes the first key itself; the block is its value and every member after it, as written.
+    return new Member(s.substring(keyStart + 1, keyEnd - 1), s, keyEnd + 2, close);
   }
 
   /** The offset just after the value starting at {@code i}: a string, a bracketed value, or a bare literal. */
@@ -193,6 +227,34 @@ public final class AuthorSplice {
 
   private static boolean isSpace(char c) {
     return c == ' ' || c == '\n' || c == '\r' || c == '\t';
+  }
+
+  /**
+   * The compact form of text {@link JsJson#stringify} wrote (see the class comment for why this is exact): each
+   * line break goes with the indent after it, and a line that opens with a member's key loses the space after its
+   * colon.
+   */
+  static String compactLines(String pretty) {
+    int n = pretty.length();
+    StringBuilder out = new StringBuilder(n);
+    int from = 0; // start of the text not yet copied
+    int nl;
+    while ((nl = pretty.indexOf('\n', from)) >= 0) {
+      out.append(pretty, from, nl);
+      int i = nl + 1;
+      while (i < n && pretty.charAt(i) == ' ') {
+        i++;
+      }
+      from = i;
+      if (i < n && pretty.charAt(i) == '"') {
+        int keyEnd = endOfString(pretty, i);
+        if (pretty.startsWith(": ", keyEnd)) {
+          out.append(pretty, i, keyEnd + 1);
+          from = keyEnd + 2;
+        }
+      }
+    }
+    return out.append(pretty, from, n).toString();
   }
 
   /** The same JSON without whitespace between tokens: what {@code JSON.stringify(value)} writes. */

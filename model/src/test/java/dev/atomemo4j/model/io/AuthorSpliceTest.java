@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.atomemo4j.model.Corpus;
 import dev.atomemo4j.model.PluginDefinition;
 import java.nio.file.Path;
+import dev.atomemo4j.model.JsonValue;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -87,5 +90,33 @@ class AuthorSpliceTest {
     assertThatThrownBy(() -> AuthorSplice.splice("{\n  \"name\": \"x\",\n  \"tools\": [\n    {", "a", "b"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("ends inside");
+  }
+
+  @Test
+  void aDefinitionCutAfterAnInnerObjectIsRejected() {
+    String cut = "{\n  \"name\": \"x\",\n  \"tools\": [\n    {\n      \"name\": \"t\"\n    }";
+
+    assertThatThrownBy(() -> AuthorSplice.splice(cut, "a", "b"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("ends inside");
+  }
+
+  @Test
+  void stringsThatLookLikeKeysOrLineBreaksCompactAsTheWriterCompactsThem() {
+    Map<String, JsonValue> tool = new LinkedHashMap<>();
+    tool.put("name", JsonValue.of("t"));
+    tool.put("description", JsonValue.of("line one\n  \"key\": value, [ { } ]\r\n\tend: "));
+    tool.put("tags", new JsonValue.Array(List.of(JsonValue.of("a: b"), JsonValue.of("\": \""),
+        new JsonValue.Obj(Map.of()), new JsonValue.Array(List.of()))));
+    Map<String, JsonValue> root = new LinkedHashMap<>();
+    root.put("name", JsonValue.of("p"));
+    root.put("version", JsonValue.of("1.0.0"));
+    root.put("tools", new JsonValue.Array(List.of(new JsonValue.Obj(tool))));
+    JsonValue value = new JsonValue.Obj(root);
+
+    AuthorSplice.Spliced spliced = AuthorSplice.splice(JsJson.stringify(value), null, null);
+
+    assertThat(spliced.pretty()).isEqualTo(JsJson.stringify(value));
+    assertThat(spliced.compact()).isEqualTo(JsJson.compact(value));
   }
 }

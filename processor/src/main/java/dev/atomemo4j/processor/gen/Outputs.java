@@ -1,6 +1,7 @@
 package dev.atomemo4j.processor.gen;
 
 import dev.atomemo4j.model.io.DefinitionWriter;
+import dev.atomemo4j.model.io.SchemaBundle;
 import dev.atomemo4j.processor.diag.Message;
 import dev.atomemo4j.processor.diag.Origin;
 import dev.atomemo4j.processor.diag.Reporter;
@@ -9,6 +10,8 @@ import dev.atomemo4j.processor.model.ToolModel;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import javax.annotation.processing.Filer;
@@ -20,8 +23,8 @@ import javax.tools.StandardLocation;
 
 /**
  * Writes every output of a valid plugin through the Filer, each with its originating elements: the definition,
- * one JSON Schema per tool input (and output when typed), for an Atlas plugin its manifest and config schema, the
- * registry source, and at the end the
+ * one JSON Schema per tool input (and output when typed), for an Atlas plugin its manifest and config schema, all
+ * the schemas again in one {@link SchemaBundle}, the registry source, and at the end the
  * {@code ServiceLoader} registration of all registries.
  */
 public final class Outputs {
@@ -41,22 +44,30 @@ public final class Outputs {
     Element[] origins = originating.toArray(new Element[0]);
     Element anchor = origins[0];
     resource(model.definitionResource(), DefinitionWriter.toBytes(model.definition()), origins, anchor);
+    // Each schema is its own file, and all of them are also in one bundle, which the front ends read at start-up.
+    Map<String, byte[]> schemas = new LinkedHashMap<>();
     for (ToolModel tool : model.tools()) {
-      resource(model.schemaResource(tool.name(), "input"), SchemaGenerator.input(tool), origins, anchor);
+      schema(model, model.schemaResource(tool.name(), "input"), SchemaGenerator.input(tool), schemas);
       if (tool.result() != null) {
-        resource(model.schemaResource(tool.name(), "output"), SchemaGenerator.output(tool), origins, anchor);
+        schema(model, model.schemaResource(tool.name(), "output"), SchemaGenerator.output(tool), schemas);
       }
     }
     if (model.atlas() != null) {
       for (dev.atomemo4j.processor.model.ActionModel action : model.atlas().actions()) {
-        resource(model.schemaResource(action.name(), "input"), SchemaGenerator.input(action.call()), origins,
-            anchor);
+        schema(model, model.schemaResource(action.name(), "input"), SchemaGenerator.input(action.call()), schemas);
       }
       resource(model.manifestResource(), ManifestGenerator.manifest(model), origins, anchor);
       if (model.atlas().config() != null) {
-        resource(model.configSchemaResource(), ConfigSchemaGenerator.schema(model.definition().name(),
-            model.atlas().config()), origins, anchor);
+        schema(model, model.configSchemaResource(), ConfigSchemaGenerator.schema(model.definition().name(),
+            model.atlas().config()), schemas);
       }
+    }
+    String directory = model.resourceDirectory() + "/";
+    for (Map.Entry<String, byte[]> s : schemas.entrySet()) {
+      resource(directory + s.getKey(), s.getValue(), origins, anchor);
+    }
+    if (!schemas.isEmpty()) {
+      resource(directory + SchemaBundle.FILE_NAME, SchemaBundle.write(schemas), origins, anchor);
     }
     try {
       registries.generate(model, origins).writeTo(filer);
@@ -77,6 +88,11 @@ public final class Outputs {
     Element[] origins = allOriginating.toArray(new Element[0]);
     resource("META-INF/services/dev.atomemo4j.runtime.spi.PluginRegistry",
         text.toString().getBytes(StandardCharsets.UTF_8), origins, origins[0]);
+  }
+
+  /** Keeps a schema under its path relative to the plugin's resource directory, to be written with the bundle. */
+  private static void schema(PluginModel model, String path, String text, Map<String, byte[]> schemas) {
+    schemas.put(path.substring(model.resourceDirectory().length() + 1), text.getBytes(StandardCharsets.UTF_8));
   }
 
   private void resource(String path, String text, Element[] origins, Element anchor) {
