@@ -44,7 +44,7 @@ final class Answer implements PhoenixSocket.Delivery {
     cancelDeadline();
     PhoenixSocket socket = channel.socket();
     socket.push(new PhoenixSocket.Outbound(channel.joinRef(), socket.makeRef(), channel.topic(), event, payloadJson,
-        () -> true, this));
+        () -> true, this, bytes));
   }
 
   /** Waits in the channel; dropped (and reported) if the channel is not joined within the buffer timeout. */

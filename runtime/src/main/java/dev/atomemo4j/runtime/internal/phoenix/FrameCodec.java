@@ -1,7 +1,6 @@
 package dev.atomemo4j.runtime.internal.phoenix;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -14,8 +13,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 
 /**
  * The V2 JSON serializer for text frames (hub-protocol.md §2.3): {@code [join_ref, ref, topic, event, payload]}.
@@ -57,6 +54,8 @@ final class FrameCodec {
       .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(Integer.MAX_VALUE).build())
       .build();
 
+  private static final com.fasterxml.jackson.core.io.JsonStringEncoder STRINGS =
+      com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance();
   private final ObjectMapper mapper;
   private final int maxFrameBytes;
 
@@ -166,19 +165,52 @@ final class FrameCodec {
 
   /** {@code payloadJson} must already be a serialized JSON object; it is embedded as is. */
   String encode(String joinRef, String ref, String topic, String event, String payloadJson) {
-    StringWriter out = new StringWriter(payloadJson.length() + topic.length() + event.length() + 32);
-    try (JsonGenerator gen = mapper.getFactory().createGenerator(out)) {
-      gen.writeStartArray();
-      writeNullable(gen, joinRef);
-      writeNullable(gen, ref);
-      gen.writeString(topic);
-      gen.writeString(event);
-      gen.writeRawValue(payloadJson);
-      gen.writeEndArray();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e); // a StringWriter does not fail
+    return encodeFrame(joinRef, ref, topic, event, payloadJson).text();
+  }
+
+  /** A frame's text and its exact UTF-8 size, which the socket counts against OkHttp's queue. */
+  record Encoded(String text, long bytes) {}
+
+  /**
+   * As {@link #encode}, with the frame's UTF-8 size, counted without scanning the payload again when
+   * {@code payloadBytes} (its UTF-8 size, or -1 if unknown) is given. Built in one {@link StringBuilder}: a JSON
+   * generator over a {@code StringWriter} copied every answer twice through a synchronized buffer (issue 18).
+   */
+  Encoded encodeFrame(String joinRef, String ref, String topic, String event, String payloadJson,
+      long payloadBytes) {
+    StringBuilder out = new StringBuilder(payloadJson.length() + topic.length() + event.length() + 32);
+    out.append('[');
+    appendNullable(out, joinRef);
+    out.append(',');
+    appendNullable(out, ref);
+    out.append(',');
+    appendString(out, topic);
+    out.append(',');
+    appendString(out, event);
+    out.append(',');
+    long headBytes = utf8Length(out) + 1; // and the closing bracket
+    out.append(payloadJson).append(']');
+    long bytes = headBytes + (payloadBytes >= 0 ? payloadBytes : utf8Length(payloadJson));
+    return new Encoded(out.toString(), bytes);
+  }
+
+  Encoded encodeFrame(String joinRef, String ref, String topic, String event, String payloadJson) {
+    return encodeFrame(joinRef, ref, topic, event, payloadJson, -1);
+  }
+
+  private static void appendNullable(StringBuilder out, String value) {
+    if (value == null) {
+      out.append("null");
+    } else {
+      appendString(out, value);
     }
-    return out.toString();
+  }
+
+  /** A JSON string, escaped as Jackson's generator escapes it by default. */
+  private static void appendString(StringBuilder out, String value) {
+    out.append('"');
+    STRINGS.quoteAsString(value, out);
+    out.append('"');
   }
 
   static long utf8Length(CharSequence text) {
@@ -198,14 +230,6 @@ final class FrameCodec {
       }
     }
     return bytes;
-  }
-
-  private static void writeNullable(JsonGenerator gen, String value) throws IOException {
-    if (value == null) {
-      gen.writeNull();
-    } else {
-      gen.writeString(value);
-    }
   }
 
   private static String optionalString(JsonNode node, String name) throws MalformedFrameException {

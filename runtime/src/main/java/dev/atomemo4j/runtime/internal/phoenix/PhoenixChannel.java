@@ -192,8 +192,9 @@ public final class PhoenixChannel {
     long bytes;
     socket.outgoingBudget().enterSerialization(mayWait);
     try {
-      payloadJson = socket.encodePayload(topic, event, payload == null ? socket.emptyObject() : payload);
-      bytes = FrameCodec.utf8Length(payloadJson);
+      payloadJson = socket.serializePayload(payload == null ? socket.emptyObject() : payload);
+      bytes = FrameCodec.utf8Length(payloadJson); // counted once: the size check and the budget share it
+      socket.checkFrameSize(topic, event, bytes);
       socket.outgoingBudget().acquire(bytes, mayWait);
     } finally {
       socket.outgoingBudget().leaveSerialization(mayWait);

@@ -78,17 +78,25 @@ public final class PhoenixSocket implements AutoCloseable {
       String event,
       String payloadJson,
       BooleanSupplier stillWanted,
-      Delivery delivery) {
+      Delivery delivery,
+      long payloadBytes) {
 
     Outbound(String joinRef, String ref, String topic, String event, String payloadJson,
         BooleanSupplier stillWanted) {
       this(joinRef, ref, topic, event, payloadJson, stillWanted, null);
     }
 
-    /** An upper bound of the frame's UTF-8 size, without encoding it. */
+    Outbound(String joinRef, String ref, String topic, String event, String payloadJson,
+        BooleanSupplier stillWanted, Delivery delivery) {
+      this(joinRef, ref, topic, event, payloadJson, stillWanted, delivery, FrameCodec.utf8Length(payloadJson));
+    }
+
+    /**
+     * An upper bound of the frame's UTF-8 size, from the payload's size counted once (an answer's was counted when
+     * it was serialized): scanning every answer's text again on each look was a measurable share of the loop.
+     */
     long estimatedBytes() {
-      return FrameCodec.utf8Length(payloadJson) + FrameCodec.utf8Length(topic) + FrameCodec.utf8Length(event)
-          + FRAME_OVERHEAD_BYTES;
+      return payloadBytes + FrameCodec.utf8Length(topic) + FrameCodec.utf8Length(event) + FRAME_OVERHEAD_BYTES;
     }
   }
 
@@ -445,8 +453,19 @@ public final class PhoenixSocket implements AutoCloseable {
 
   /** As {@link #encodePayload}, for a payload the caller already serialized. */
   String checkPayload(String topic, String event, String json) {
+    checkFrameSize(topic, event, FrameCodec.utf8Length(json));
+    return json;
+  }
+
+  /** Serializes {@code payload} without the size check; the caller checks with {@link #checkFrameSize}. */
+  String serializePayload(ObjectNode payload) {
+    return codec.encodePayload(payload);
+  }
+
+  /** Enforces the frame limit for a payload of {@code payloadBytes} UTF-8 bytes, on the caller's thread. */
+  void checkFrameSize(String topic, String event, long payloadBytes) {
     long bytes =
-        FrameCodec.utf8Length(json)
+        payloadBytes
             + FrameCodec.utf8Length(topic)
             + FrameCodec.utf8Length(event)
             + FRAME_OVERHEAD_BYTES;
@@ -455,7 +474,6 @@ public final class PhoenixSocket implements AutoCloseable {
           "payload of '" + event + "' makes a frame of about " + bytes + " bytes, over the limit of "
               + codec.maxFrameBytes());
     }
-    return json;
   }
 
   boolean isConnectedOnLoop() {
@@ -496,8 +514,10 @@ public final class PhoenixSocket implements AutoCloseable {
 
   private void write(Outbound out) {
     Connection c = conn;
-    String text = codec.encode(out.joinRef(), out.ref(), out.topic(), out.event(), out.payloadJson());
-    long bytes = FrameCodec.utf8Length(text);
+    FrameCodec.Encoded frame =
+        codec.encodeFrame(out.joinRef(), out.ref(), out.topic(), out.event(), out.payloadJson(), out.payloadBytes());
+    String text = frame.text();
+    long bytes = frame.bytes();
     if (!c.ws.send(text)) {
       // OkHttp refuses once the socket is closing (its queue never fills: see hasRoom). A frame with a delivery is
       // kept for the next connection; any other push will time out.

@@ -40,6 +40,27 @@ class FrameCodecTest {
         .isEqualTo("[\"1\",\"2\",\"t\\\"q\",\"e\",{\"a\":[1,2]}]");
   }
 
+  @Test
+  void escapesControlCharactersInTopicsAsJacksonDoes() throws Exception {
+    String topic = "a\u0001b\\c\n";
+
+    String text = codec.encode(null, "1", topic, "e", "{}");
+
+    assertThat(text).isEqualTo("[null,\"1\",\"a\\u0001b\\\\c\\n\",\"e\",{}]");
+    assertThat(codec.decode(text).topic()).isEqualTo(topic);
+  }
+
+  @Test
+  void aFramesCountedSizeIsItsUtf8Length() {
+    String payload = "{\"t\":\"é中😀\"}";
+    long payloadBytes = FrameCodec.utf8Length(payload);
+
+    FrameCodec.Encoded frame = codec.encodeFrame("1", "2", "topic:é", "ev", payload, payloadBytes);
+
+    assertThat(frame.bytes()).isEqualTo(frame.text().getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+    assertThat(codec.encodeFrame("1", "2", "topic:é", "ev", payload).bytes()).isEqualTo(frame.bytes());
+  }
+
   @ParameterizedTest
   @ValueSource(
       strings = {
