@@ -34,7 +34,7 @@ public final class AtomemoLogin {
     if (!problems.isEmpty() || plan == null) {
       throw new ConfigException(problems);
     }
-    AuthorResolver.Author author = plan.resolve(http);
+    AuthorResolver.Author author = plan.resolve(() -> http);
     return new Identity(author.name(), author.email());
   }
 }

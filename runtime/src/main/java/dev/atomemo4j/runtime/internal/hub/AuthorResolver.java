@@ -11,6 +11,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -42,7 +43,8 @@ final class AuthorResolver {
 
   /** The second phase: known at once, or looked up over the network. */
   interface Plan {
-    Author resolve(OkHttpClient http);
+    /** {@code http} is asked for a client only when the author must be looked up. */
+    Author resolve(Supplier<OkHttpClient> http);
   }
 
   private AuthorResolver() {}
@@ -161,7 +163,7 @@ final class AuthorResolver {
       return null;
     }
     HttpUrl url = endpoint.resolve(SESSION_PATH); // §13.3: the absolute path replaces any path
-    return http -> lookUp(http, url, token);
+    return http -> lookUp(http.get(), url, token);
   }
 
   private static String hubHost(HubConfig config) {

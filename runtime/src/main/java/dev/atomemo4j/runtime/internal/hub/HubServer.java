@@ -29,7 +29,6 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,8 +49,7 @@ public final class HubServer implements PluginServer {
   private final PluginDescriptor descriptor;
   private final AuthorResolver.Author author;
   private final DefinitionDocument definition;
-  private final OkHttpClient http;
-  private final boolean ownsHttp;
+  private final RuntimeHttp http;
   private final String topic;
   private final ScheduledThreadPoolExecutor timers;
   private final ExecutorService workers;
@@ -79,14 +77,13 @@ public final class HubServer implements PluginServer {
   private volatile boolean channelJoined;
 
   private HubServer(HubOptions o, HubConfig config, PluginDescriptor descriptor, Object pluginObject,
-      AuthorResolver.Author author, DefinitionDocument definition, OkHttpClient http, boolean ownsHttp) {
+      AuthorResolver.Author author, DefinitionDocument definition, RuntimeHttp http) {
     this.options = o;
     this.config = config;
     this.descriptor = descriptor;
     this.author = author;
     this.definition = definition;
     this.http = http;
-    this.ownsHttp = ownsHttp;
     this.topic = config.mode().topic(descriptor.name(), descriptor.version());
     this.timers = new ScheduledThreadPoolExecutor(1, r -> {
       Thread t = new Thread(r, "atomemo4j-timer");
@@ -103,7 +100,7 @@ public final class HubServer implements PluginServer {
         .pushTimeout(o.pushTimeout)
         .reconnectBackoff(o.reconnectBackoff)
         .rejoinBackoff(o.rejoinBackoff)
-        .client(http)
+        .client(http.socket())
         .listener(new Listener());
     if (config.apiKey() != null) {
       sb.param("api_key", config.apiKey());
@@ -115,7 +112,7 @@ public final class HubServer implements PluginServer {
     // VALIDATE, then APPROVAL (only auto actions pass: AutoActions), then INVOKE.
     RequestPipeline pipeline = RequestPipeline.builder()
         .add(RequestPipeline.Phase.VALIDATE, new ValidateStage(
-            ex -> new HubToolContext(ex.requestId(), ex.organizationId(), hubCalls, http)))
+            ex -> new HubToolContext(ex.requestId(), ex.organizationId(), hubCalls, http.lazyCalls())))
         .add(RequestPipeline.Phase.APPROVAL, AutoActions.stage(descriptor, pluginObject))
         .add(RequestPipeline.Phase.INVOKE, new InvokeStage())
         .build(workers);
@@ -147,10 +144,10 @@ public final class HubServer implements PluginServer {
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
-    boolean ownsHttp = o.httpClient == null;
-    OkHttpClient http = ownsHttp ? new OkHttpClient() : o.httpClient;
+    RuntimeHttp http = o.httpClient != null ? RuntimeHttp.given(o.httpClient)
+        : RuntimeHttp.forEndpoint(config.endpoint());
     try {
-      AuthorResolver.Author author = plan.resolve(http);
+      AuthorResolver.Author author = plan.resolve(http.lazyCalls());
       DefinitionDocument definition = null;
       if (config.mode() == Mode.DEBUG) {
         String generated;
@@ -161,13 +158,11 @@ public final class HubServer implements PluginServer {
         }
         definition = DefinitionDocument.of(generated, author.name(), author.email());
       }
-      HubServer server = new HubServer(o, config, descriptor, pluginObject, author, definition, http, ownsHttp);
+      HubServer server = new HubServer(o, config, descriptor, pluginObject, author, definition, http);
       server.begin();
       return server;
     } catch (RuntimeException e) {
-      if (ownsHttp) {
-        shutDown(http);
-      }
+      http.shutDown();
       throw e;
     }
   }
@@ -485,9 +480,7 @@ public final class HubServer implements PluginServer {
       } catch (InterruptedException e) {
         interrupted = true;
       }
-      if (ownsHttp) {
-        shutDown(http);
-      }
+      http.shutDown();
       if (shutdownHook != null && Thread.currentThread() != shutdownHook) {
         try {
           Runtime.getRuntime().removeShutdownHook(shutdownHook);
@@ -507,11 +500,6 @@ public final class HubServer implements PluginServer {
         Thread.currentThread().interrupt();
       }
     }
-  }
-
-  private static void shutDown(OkHttpClient http) {
-    http.dispatcher().executorService().shutdown();
-    http.connectionPool().evictAll();
   }
 
   @Override

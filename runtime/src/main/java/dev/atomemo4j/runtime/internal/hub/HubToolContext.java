@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Supplier;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -34,9 +35,10 @@ final class HubToolContext implements ToolContext, ToolContext.Files, ToolContex
   private final String requestId;
   private final Optional<String> organizationId;
   private final HubCalls hub;
-  private final OkHttpClient http;
+  /** Built on first use: see {@link RuntimeHttp}. */
+  private final Supplier<OkHttpClient> http;
 
-  HubToolContext(String requestId, Optional<String> organizationId, HubCalls hub, OkHttpClient http) {
+  HubToolContext(String requestId, Optional<String> organizationId, HubCalls hub, Supplier<OkHttpClient> http) {
     this.requestId = requestId;
     this.organizationId = organizationId;
     this.hub = hub;
@@ -104,7 +106,7 @@ final class HubToolContext implements ToolContext, ToolContext.Files, ToolContex
     } catch (IllegalArgumentException e) {
       throw new ToolException(ErrorCodes.DOWNLOAD_FAILED, "the file's URL is not an http(s) URL");
     }
-    try (Response response = http.newCall(request).execute()) {
+    try (Response response = http.get().newCall(request).execute()) {
       if (!response.isSuccessful()) {
         throw new ToolException(ErrorCodes.DOWNLOAD_FAILED, "downloading " + describe(file) + " failed with HTTP "
             + response.code());
@@ -148,7 +150,7 @@ final class HubToolContext implements ToolContext, ToolContext.Files, ToolContex
       throw new ToolException(ErrorCodes.UPLOAD_FAILED, "the Hub's presigned_url is not an http(s) URL");
     }
     String name = filename == null ? "the file" : "`" + filename + "`";
-    try (Response response = http.newCall(request).execute()) {
+    try (Response response = http.get().newCall(request).execute()) {
       if (!response.isSuccessful()) {
         throw new ToolException(ErrorCodes.UPLOAD_FAILED, "uploading " + name + " failed with HTTP "
             + response.code());

@@ -58,7 +58,7 @@ class AuthorResolverTest {
     oneAuth.enqueue(new MockResponse.Builder().code(200)
         .body("{\"session\":{},\"user\":{\"name\":\"Jane Doe\",\"email\":\"jane@example.com\"}}").build());
 
-    AuthorResolver.Author author = plan().resolve(HubFixture.CLIENT);
+    AuthorResolver.Author author = plan().resolve(() -> HubFixture.CLIENT);
     assertThat(author).isEqualTo(new AuthorResolver.Author("Jane Doe", "jane@example.com"));
     RecordedRequest request = oneAuth.takeRequest(5, TimeUnit.SECONDS);
     assertThat(request.getMethod()).isEqualTo("GET");
@@ -74,7 +74,7 @@ class AuthorResolverTest {
     env.put("CHOICEFORM_CONFIG_DIR", custom.toString());
     oneAuth.enqueue(new MockResponse.Builder().code(200)
         .body("{\"user\":{\"name\":\"A\",\"email\":\"a@example.com\"}}").build());
-    assertThat(plan().resolve(HubFixture.CLIENT).name()).isEqualTo("A");
+    assertThat(plan().resolve(() -> HubFixture.CLIENT).name()).isEqualTo("A");
   }
 
   @Test
@@ -109,7 +109,7 @@ class AuthorResolverTest {
     login(home.resolve(".choiceform"), "staging");
     oneAuth.enqueue(new MockResponse.Builder().code(401).body("{}").build());
     AuthorResolver.Plan plan = plan();
-    assertThatThrownBy(() -> plan.resolve(HubFixture.CLIENT))
+    assertThatThrownBy(() -> plan.resolve(() -> HubFixture.CLIENT))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("HTTP 401").hasMessageContaining("atomemo auth login").hasMessageNotContaining("tok-123");
   }
@@ -119,7 +119,7 @@ class AuthorResolverTest {
     login(home.resolve(".choiceform"), "staging");
     oneAuth.enqueue(new MockResponse.Builder().code(200).body("{\"user\":{\"name\":\"A\"}}").build());
     AuthorResolver.Plan plan = plan();
-    assertThatThrownBy(() -> plan.resolve(HubFixture.CLIENT)).isInstanceOf(ConfigException.class)
+    assertThatThrownBy(() -> plan.resolve(() -> HubFixture.CLIENT)).isInstanceOf(ConfigException.class)
         .hasMessageContaining("no user.name and user.email");
   }
 
@@ -127,7 +127,7 @@ class AuthorResolverTest {
   void environmentOverridesSkipTheLookup() {
     env.put("ATOMEMO4J_AUTHOR", "CI Bot");
     env.put("ATOMEMO4J_EMAIL", "ci@example.com");
-    assertThat(plan().resolve(HubFixture.CLIENT)).isEqualTo(new AuthorResolver.Author("CI Bot", "ci@example.com"));
+    assertThat(plan().resolve(() -> HubFixture.CLIENT)).isEqualTo(new AuthorResolver.Author("CI Bot", "ci@example.com"));
     assertThat(oneAuth.getRequestCount()).isZero();
   }
 
@@ -142,7 +142,7 @@ class AuthorResolverTest {
   void releaseModeReadsDefinitionJson() throws Exception {
     env.put("HUB_MODE", "release");
     Files.writeString(work.resolve("definition.json"), "{\"name\":\"p\",\"author\":\"Rel\",\"email\":\"rel@x.io\"}");
-    assertThat(plan().resolve(HubFixture.CLIENT)).isEqualTo(new AuthorResolver.Author("Rel", "rel@x.io"));
+    assertThat(plan().resolve(() -> HubFixture.CLIENT)).isEqualTo(new AuthorResolver.Author("Rel", "rel@x.io"));
   }
 
   @Test
