@@ -2,8 +2,8 @@ package dev.atomemo4j.runtime.internal.hub;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.atomemo4j.runtime.ConfigException;
+import dev.atomemo4j.runtime.internal.json.StreamingTrees;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,7 +31,6 @@ final class AuthorResolver {
   static final String DEFAULT_ONEAUTH = "https://oneauth.atomemo.ai";
   static final String SESSION_PATH = "/v1/auth/get-session";
 
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   /** Who the plugin is registered for. */
   record Author(String name, String email) {
@@ -97,8 +96,8 @@ final class AuthorResolver {
     }
     JsonNode root;
     try {
-      root = JSON.readTree(text);
-    } catch (JsonProcessingException e) {
+      root = StreamingTrees.read(text);
+    } catch (IOException e) { // reading a String: only invalid JSON
       problems.add(file + " is not valid JSON");
       return null;
     }
@@ -124,7 +123,7 @@ final class AuthorResolver {
     String advice = "run `atomemo auth login`, or set " + HubConfig.AUTHOR + " and " + HubConfig.EMAIL;
     JsonNode root = null;
     try {
-      root = JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
+      root = StreamingTrees.read(Files.readString(file, StandardCharsets.UTF_8));
     } catch (NoSuchFileException e) {
       // §13.1: a missing file means "no token". Say so in words, not by naming a file that does not exist.
       problems.add("debug mode registers the plugin under your Atomemo account's name and e-mail, and you are not "
@@ -193,7 +192,7 @@ final class AuthorResolver {
                 : "; run `atomemo auth login` again, or set " + HubConfig.AUTHOR + " and " + HubConfig.EMAIL)));
       }
       ResponseBody body = response.body();
-      JsonNode root = JSON.readTree(body.string());
+      JsonNode root = StreamingTrees.read(body.string());
       JsonNode user = root.path("user");
       String name = textMember(user, "name");
       String email = textMember(user, "email");

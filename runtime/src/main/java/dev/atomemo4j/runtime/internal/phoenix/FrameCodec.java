@@ -7,11 +7,9 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.atomemo4j.runtime.internal.json.StreamingTrees;
 import java.io.IOException;
 
 /**
@@ -56,7 +54,6 @@ final class FrameCodec {
 
   private static final com.fasterxml.jackson.core.io.JsonStringEncoder STRINGS =
       com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance();
-  private final ObjectMapper mapper;
   private final int maxFrameBytes;
 
   FrameCodec(int maxFrameBytes) {
@@ -64,8 +61,6 @@ final class FrameCodec {
       throw new IllegalArgumentException("maxFrameBytes must be positive: " + maxFrameBytes);
     }
     this.maxFrameBytes = maxFrameBytes;
-    // Trailing tokens would mean two frames glued together, or garbage: reject rather than read the first value.
-    this.mapper = JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
   }
 
   int maxFrameBytes() {
@@ -73,7 +68,7 @@ final class FrameCodec {
   }
 
   ObjectNode newObject() {
-    return mapper.createObjectNode();
+    return StreamingTrees.newObject();
   }
 
   Frame decode(String text) throws MalformedFrameException {
@@ -84,7 +79,8 @@ final class FrameCodec {
     }
     JsonNode root;
     try {
-      root = mapper.readTree(text);
+      // No ObjectMapper (see StreamingTrees); trailing tokens, two frames glued together or garbage, are refused.
+      root = StreamingTrees.read(text);
     } catch (StreamConstraintsException e) {
       String message = "frame exceeds a JSON parser limit (nesting depth or token size)";
       UnparsableFrameException recovered = recoverTopLevels(text, message);
@@ -94,6 +90,8 @@ final class FrameCodec {
       throw new MalformedFrameException(
           "invalid JSON"
               + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr()));
+    } catch (IOException e) {
+      throw new MalformedFrameException("invalid JSON"); // reading a String: not expected beyond the above
     }
     if (root == null || root.isMissingNode()) {
       throw new MalformedFrameException("empty frame");
@@ -157,9 +155,9 @@ final class FrameCodec {
   /** Serializes a payload once, on the caller's thread, so later mutation of the node cannot race the loop. */
   String encodePayload(ObjectNode payload) {
     try {
-      return mapper.writeValueAsString(payload);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("payload cannot be serialized: " + e.getOriginalMessage(), e);
+      return StreamingTrees.write(payload);
+    } catch (java.io.UncheckedIOException e) {
+      throw new IllegalArgumentException("payload cannot be serialized: " + e.getCause().getMessage(), e);
     }
   }
 
