@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import javax.annotation.processing.Generated;
 
@@ -34,12 +35,11 @@ public final class TicketsRegistry implements PluginRegistry {
       new Shape.Field("defaultPriority", Shape.Str.ANY, false, false, "normal"),
       new Shape.Field("pageSize", new Shape.Int(Shape.IntKind.INT, null, null, null), false, false, 20),
       new Shape.Field("mode", SHAPE_MODE, true, false, null),
-      new Shape.Field("escalateTo", new Shape.Opt(Shape.Str.ANY, x -> Optional.of(x), o -> ((Optional<?>) o).orElse(null)), false, true, Optional.empty()),
+      new Shape.Field("escalateTo", Shape.Opt.optional(Shape.Str.ANY), false, true, Optional.empty()),
       new Shape.Field("verbose", Shape.Bool.INSTANCE, false, false, false),
       new Shape.Field("team", Shape.Str.ANY, false, true, null),
       new Shape.Field("budget", new Shape.Num(Shape.NumKind.BIG_DECIMAL, null, null, null), true, false, null)),
-      v -> new TicketConfig((String) v[0], (Secret) v[1], (String) v[2], (int) v[3], (TicketConfig.Mode) v[4], (Optional<String>) v[5], (boolean) v[6], (String) v[7], (BigDecimal) v[8]),
-      o -> { TicketConfig x = (TicketConfig) o; return new Object[] {x.apiUrl(), x.apiKey(), x.defaultPriority(), x.pageSize(), x.mode(), x.escalateTo(), x.verbose(), x.team(), x.budget()}; });
+      new RecordConstructors(0), new RecordComponents(0));
 
   private static final Pattern CONFIG_PATTERN_API_URL = Pattern.compile("https?://.+");
 
@@ -57,7 +57,7 @@ public final class TicketsRegistry implements PluginRegistry {
    * Tool {@code count-tickets}: {@link TicketTools#count}.
    */
   private static ToolBinding tool0() {
-    return new ToolBinding("count-tickets", new Shape.Obj("count-tickets", List.of(), v -> v, null), new Shape.Int(Shape.IntKind.INT, null, null, null), null, (in, ctx) -> {
+    return new ToolBinding("count-tickets", Shape.Obj.parameters("count-tickets", List.of()), new Shape.Int(Shape.IntKind.INT, null, null, null), null, (in, ctx) -> {
           return TicketTools.count();
         }, Map.of(), Map.of(), "META-INF/atomemo4j/tickets/schemas/count-tickets.input.json");
   }
@@ -139,5 +139,46 @@ public final class TicketsRegistry implements PluginRegistry {
   @Override
   public PluginDescriptor descriptor(ToolFactory factory) {
     return new PluginDescriptor("tickets", "1.2.3", "META-INF/atomemo4j/tickets/definition.json", TicketsRegistry.class, List.of(tool0()), List.of(), atlas());
+  }
+
+  /**
+   * Each record's canonical constructor, given its component values in order. One class with a switch, not a lambda per record.
+   */
+  private static final class RecordConstructors implements Function<Object[], Object> {
+    private final int record;
+
+    RecordConstructors(int record) {
+      this.record = record;
+    }
+
+    @Override
+    public Object apply(Object[] v) {
+      switch (record) {
+        case 0: return new TicketConfig((String) v[0], (Secret) v[1], (String) v[2], (int) v[3], (TicketConfig.Mode) v[4], (Optional<String>) v[5], (boolean) v[6], (String) v[7], (BigDecimal) v[8]);
+        default: throw new IllegalStateException("no record " + record);
+      }
+    }
+  }
+
+  /**
+   * Each record's component values, in order. One class with a switch, not a lambda per record.
+   */
+  private static final class RecordComponents implements Function<Object, Object[]> {
+    private final int record;
+
+    RecordComponents(int record) {
+      this.record = record;
+    }
+
+    @Override
+    public Object[] apply(Object o) {
+      switch (record) {
+        case 0: {
+          TicketConfig x = (TicketConfig) o;
+          return new Object[] {x.apiUrl(), x.apiKey(), x.defaultPriority(), x.pageSize(), x.mode(), x.escalateTo(), x.verbose(), x.team(), x.budget()};
+        }
+        default: throw new IllegalStateException("no record " + record);
+      }
+    }
   }
 }

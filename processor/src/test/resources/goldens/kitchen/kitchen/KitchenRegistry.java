@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.function.Function;
 import javax.annotation.processing.Generated;
 
 /**
@@ -36,42 +37,36 @@ public final class KitchenRegistry implements PluginRegistry {
 
   private static final Shape.Obj SHAPE_RANGE = new Shape.Obj("kitchen.Search.Range", List.of(
       new Shape.Field("from", new Shape.Int(Shape.IntKind.INT, 0.0d, null, null), true, false, 0),
-      new Shape.Field("to", new Shape.Opt(new Shape.Int(Shape.IntKind.INT, 0.0d, null, null), x -> OptionalInt.of((Integer) x), o -> ((OptionalInt) o).isPresent() ? (Object) ((OptionalInt) o).getAsInt() : null), false, false, OptionalInt.empty())),
-      v -> new Search.Range((int) v[0], (OptionalInt) v[1]),
-      o -> { Search.Range x = (Search.Range) o; return new Object[] {x.from(), x.to()}; });
+      new Shape.Field("to", Shape.Opt.optionalInt(new Shape.Int(Shape.IntKind.INT, 0.0d, null, null)), false, false, OptionalInt.empty())),
+      new RecordConstructors(1), new RecordComponents(1));
 
   private static final Shape.Union SHAPE_FILTER = Shape.Union.of("kind", o -> o instanceof Search.Filter.ByAuthor ? "author" : o instanceof Search.Filter.ByPoints ? "points" : null, "author", new Shape.Obj("kitchen.Search.Filter.ByAuthor", List.of(
       new Shape.Field("kind", new Shape.Str(null, null, List.of("author")), true, false, null),
       new Shape.Field("name", Shape.Str.ANY, true, false, null)),
-      v -> new Search.Filter.ByAuthor((String) v[1]),
-      o -> { Search.Filter.ByAuthor x = (Search.Filter.ByAuthor) o; return new Object[] {"author", x.name()}; }), "points", new Shape.Obj("kitchen.Search.Filter.ByPoints", List.of(
+      new RecordConstructors(0), new RecordComponents(0)), "points", new Shape.Obj("kitchen.Search.Filter.ByPoints", List.of(
       new Shape.Field("kind", new Shape.Str(null, null, List.of("points")), true, false, null),
       new Shape.Field("min", new Shape.Int(Shape.IntKind.LONG, null, null, null), true, false, 0L),
       new Shape.Field("range", SHAPE_RANGE, true, false, null)),
-      v -> new Search.Filter.ByPoints((long) v[1], (Search.Range) v[2]),
-      o -> { Search.Filter.ByPoints x = (Search.Filter.ByPoints) o; return new Object[] {"points", x.min(), x.range()}; }));
+      new RecordConstructors(2), new RecordComponents(2)));
 
   private static final Shape.Obj SHAPE_HIT = new Shape.Obj("kitchen.Search.Hit", List.of(
       new Shape.Field("title", Shape.Str.ANY, true, false, null),
       new Shape.Field("url", Shape.Str.ANY, true, false, null),
       new Shape.Field("points", new Shape.Int(Shape.IntKind.INT, null, null, null), true, false, 0),
       new Shape.Field("sort", SHAPE_SORT, true, false, null)),
-      v -> new Search.Hit((String) v[0], (String) v[1], (int) v[2], (Search.Sort) v[3]),
-      o -> { Search.Hit x = (Search.Hit) o; return new Object[] {x.title(), x.url(), x.points(), x.sort()}; });
+      new RecordConstructors(3), new RecordComponents(3));
 
   private static final Shape.Obj SHAPE_STORE = new Shape.Obj("kitchen.Files.Store", List.of(
       new Shape.Field("file", Shape.FileRefValue.INSTANCE, true, false, null),
       new Shape.Field("table", Shape.LocatorValue.INSTANCE, true, false, null),
       new Shape.Field("columns", Shape.MapperValue.INSTANCE, true, false, null),
       new Shape.Field("extra", Shape.AnyJson.INSTANCE, true, false, null)),
-      v -> new Files.Store((FileRef) v[0], (ResourceLocator) v[1], (ResourceMapper) v[2], (JsonNode) v[3]),
-      o -> { Files.Store x = (Files.Store) o; return new Object[] {x.file(), x.table(), x.columns(), x.extra()}; });
+      new RecordConstructors(4), new RecordComponents(4));
 
   private static final Shape.Obj SHAPE_APIKEY = new Shape.Obj("kitchen.ApiKey", List.of(
       new Shape.Field("api_key", Shape.SecretStr.INSTANCE, true, false, null),
-      new Shape.Field("base_url", new Shape.Opt(Shape.Str.ANY, x -> Optional.of(x), o -> ((Optional<?>) o).orElse(null)), false, false, Optional.empty())),
-      v -> new ApiKey((Secret) v[0], (Optional<String>) v[1]),
-      o -> { ApiKey x = (ApiKey) o; return new Object[] {x.apiKey(), x.baseUrl()}; });
+      new Shape.Field("base_url", Shape.Opt.optional(Shape.Str.ANY), false, false, Optional.empty())),
+      new RecordConstructors(5), new RecordComponents(5));
 
   /**
    * For {@link java.util.ServiceLoader}.
@@ -83,17 +78,17 @@ public final class KitchenRegistry implements PluginRegistry {
    * Tool {@code search-items}: {@link Search#search}.
    */
   private static ToolBinding tool0(final Search target) {
-    return new ToolBinding("search-items", new Shape.Obj("search-items", List.of(
+    return new ToolBinding("search-items", Shape.Obj.parameters("search-items", List.of(
             new Shape.Field("query", new Shape.Str(1, 200, null), true, false, null),
             new Shape.Field("sort", SHAPE_SORT, false, false, Search.Sort.RELEVANCE),
             new Shape.Field("tags", new Shape.Arr(SHAPE_TAG, null, 3, Shape.Collection.SET, null, null), false, false, Set.of()),
             new Shape.Field("limit", new Shape.Int(Shape.IntKind.INT, 1.0d, 100.0d, null), false, false, 20),
             new Shape.Field("weights", new Shape.MapOf(new Shape.Num(Shape.NumKind.DOUBLE, null, null, null)), true, false, null),
             new Shape.Field("filters", new Shape.Arr(SHAPE_FILTER, null, null, Shape.Collection.LIST, null, null), true, false, null),
-            new Shape.Field("range", new Shape.Opt(SHAPE_RANGE, x -> Optional.of(x), o -> ((Optional<?>) o).orElse(null)), false, false, Optional.empty()),
+            new Shape.Field("range", Shape.Opt.optional(SHAPE_RANGE), false, false, Optional.empty()),
             new Shape.Field("mode", new Shape.Str(null, null, List.of("fast", "deep")), true, false, null),
             new Shape.Field("labels", new Shape.Arr(Shape.Str.ANY, null, null, Shape.Collection.LIST, null, null), true, false, null),
-            new Shape.Field("key", new Shape.CredentialRef("sink-api-key"), true, false, null)), v -> v, null), new Shape.Arr(SHAPE_HIT, null, null, Shape.Collection.LIST, null, null), Duration.ofSeconds(20), (in, ctx) -> {
+            new Shape.Field("key", new Shape.CredentialRef("sink-api-key"), true, false, null))), new Shape.Arr(SHAPE_HIT, null, null, Shape.Collection.LIST, null, null), Duration.ofSeconds(20), (in, ctx) -> {
           Object[] a = (Object[]) in;
           return target.search((String) a[0], (Search.Sort) a[1], (Set<Search.Tag>) a[2], (int) a[3], (Map<String, Double>) a[4], (List<Search.Filter>) a[5], (Optional<Search.Range>) a[6], (String) a[7], (List<String>) a[8], (ApiKey) a[9]);
         }, Map.of(), Map.of(), "META-INF/atomemo4j/kitchen-sink/schemas/search-items.input.json");
@@ -131,5 +126,71 @@ public final class KitchenRegistry implements PluginRegistry {
     Search tools0 = ToolInstances.create(factory, Search.class, Search::new);
     Files tools1 = ToolInstances.create(factory, Files.class, Files::new);
     return new PluginDescriptor("kitchen-sink", "1.2.3", "META-INF/atomemo4j/kitchen-sink/definition.json", KitchenRegistry.class, List.of(tool0(tools0), tool1(tools1)), List.of(credential0()));
+  }
+
+  /**
+   * Each record's canonical constructor, given its component values in order. One class with a switch, not a lambda per record.
+   */
+  private static final class RecordConstructors implements Function<Object[], Object> {
+    private final int record;
+
+    RecordConstructors(int record) {
+      this.record = record;
+    }
+
+    @Override
+    public Object apply(Object[] v) {
+      switch (record) {
+        case 0: return new Search.Filter.ByAuthor((String) v[1]);
+        case 1: return new Search.Range((int) v[0], (OptionalInt) v[1]);
+        case 2: return new Search.Filter.ByPoints((long) v[1], (Search.Range) v[2]);
+        case 3: return new Search.Hit((String) v[0], (String) v[1], (int) v[2], (Search.Sort) v[3]);
+        case 4: return new Files.Store((FileRef) v[0], (ResourceLocator) v[1], (ResourceMapper) v[2], (JsonNode) v[3]);
+        case 5: return new ApiKey((Secret) v[0], (Optional<String>) v[1]);
+        default: throw new IllegalStateException("no record " + record);
+      }
+    }
+  }
+
+  /**
+   * Each record's component values, in order. One class with a switch, not a lambda per record.
+   */
+  private static final class RecordComponents implements Function<Object, Object[]> {
+    private final int record;
+
+    RecordComponents(int record) {
+      this.record = record;
+    }
+
+    @Override
+    public Object[] apply(Object o) {
+      switch (record) {
+        case 0: {
+          Search.Filter.ByAuthor x = (Search.Filter.ByAuthor) o;
+          return new Object[] {"author", x.name()};
+        }
+        case 1: {
+          Search.Range x = (Search.Range) o;
+          return new Object[] {x.from(), x.to()};
+        }
+        case 2: {
+          Search.Filter.ByPoints x = (Search.Filter.ByPoints) o;
+          return new Object[] {"points", x.min(), x.range()};
+        }
+        case 3: {
+          Search.Hit x = (Search.Hit) o;
+          return new Object[] {x.title(), x.url(), x.points(), x.sort()};
+        }
+        case 4: {
+          Files.Store x = (Files.Store) o;
+          return new Object[] {x.file(), x.table(), x.columns(), x.extra()};
+        }
+        case 5: {
+          ApiKey x = (ApiKey) o;
+          return new Object[] {x.apiKey(), x.baseUrl()};
+        }
+        default: throw new IllegalStateException("no record " + record);
+      }
+    }
   }
 }

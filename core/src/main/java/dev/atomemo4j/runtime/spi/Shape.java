@@ -225,13 +225,58 @@ public sealed interface Shape {
    */
   record Obj(String typeName, List<Field> fields, Function<Object[], Object> construct,
       Function<Object, Object[]> deconstruct) implements Shape {
+    private static final Function<Object[], Object> ARGUMENTS = v -> v;
+
     public Obj {
       fields = List.copyOf(fields);
     }
+
+    /**
+     * A tool method's parameter list: decoded into the array of its arguments, never encoded. Generated code calls
+     * this rather than spelling out a lambda, one fewer for javac to compile per tool.
+     */
+    public static Obj parameters(String typeName, List<Field> fields) {
+      return new Obj(typeName, fields, ARGUMENTS, null);
+    }
   }
 
-  /** {@code Optional<T>} (and the primitive optionals): the inner value is wrapped by {@code wrap}. */
-  record Opt(Shape inner, Function<Object, Object> wrap, Function<Object, Object> unwrap) implements Shape {}
+  /**
+   * {@code Optional<T>} (and the primitive optionals): the inner value is wrapped by {@code wrap}. The factories
+   * share one pair of functions per kind of optional, so generated code spells out no lambda for them.
+   */
+  record Opt(Shape inner, Function<Object, Object> wrap, Function<Object, Object> unwrap) implements Shape {
+    private static final Function<Object, Object> WRAP = x -> java.util.Optional.of(x);
+    private static final Function<Object, Object> UNWRAP = o -> ((java.util.Optional<?>) o).orElse(null);
+    private static final Function<Object, Object> WRAP_INT = x -> java.util.OptionalInt.of((Integer) x);
+    private static final Function<Object, Object> UNWRAP_INT =
+        o -> ((java.util.OptionalInt) o).isPresent() ? (Object) ((java.util.OptionalInt) o).getAsInt() : null;
+    private static final Function<Object, Object> WRAP_LONG = x -> java.util.OptionalLong.of((Long) x);
+    private static final Function<Object, Object> UNWRAP_LONG =
+        o -> ((java.util.OptionalLong) o).isPresent() ? (Object) ((java.util.OptionalLong) o).getAsLong() : null;
+    private static final Function<Object, Object> WRAP_DOUBLE = x -> java.util.OptionalDouble.of((Double) x);
+    private static final Function<Object, Object> UNWRAP_DOUBLE = o -> ((java.util.OptionalDouble) o).isPresent()
+        ? (Object) ((java.util.OptionalDouble) o).getAsDouble() : null;
+
+    /** {@code Optional<T>} of {@code inner}'s values. */
+    public static Opt optional(Shape inner) {
+      return new Opt(inner, WRAP, UNWRAP);
+    }
+
+    /** {@code OptionalInt}; {@code inner} decodes to {@code Integer}. */
+    public static Opt optionalInt(Shape inner) {
+      return new Opt(inner, WRAP_INT, UNWRAP_INT);
+    }
+
+    /** {@code OptionalLong}; {@code inner} decodes to {@code Long}. */
+    public static Opt optionalLong(Shape inner) {
+      return new Opt(inner, WRAP_LONG, UNWRAP_LONG);
+    }
+
+    /** {@code OptionalDouble}; {@code inner} decodes to {@code Double}. */
+    public static Opt optionalDouble(Shape inner) {
+      return new Opt(inner, WRAP_DOUBLE, UNWRAP_DOUBLE);
+    }
+  }
 
   /**
    * A sealed interface of records told apart by the {@code discriminator} property; {@code variants} maps each
