@@ -3,6 +3,7 @@ package atlas;
 
 import dev.atomemo4j.annotations.PluginType;
 import dev.atomemo4j.runtime.Secret;
+import dev.atomemo4j.runtime.ToolContext;
 import dev.atomemo4j.runtime.ToolFactory;
 import dev.atomemo4j.runtime.spi.AtlasBinding;
 import dev.atomemo4j.runtime.spi.ConfigBinding;
@@ -57,9 +58,7 @@ public final class TicketsRegistry implements PluginRegistry {
    * Tool {@code count-tickets}: {@link TicketTools#count}.
    */
   private static ToolBinding tool0() {
-    return new ToolBinding("count-tickets", Shape.Obj.parameters("count-tickets", List.of()), new Shape.Int(Shape.IntKind.INT, null, null, null), null, (in, ctx) -> {
-          return TicketTools.count();
-        }, Map.of(), Map.of(), "META-INF/atomemo4j/tickets/schemas/count-tickets.input.json");
+    return new ToolBinding("count-tickets", Shape.Obj.parameters("count-tickets", List.of()), new Shape.Int(Shape.IntKind.INT, null, null, null), null, new ToolInvokers(0, null), Map.of(), Map.of(), "META-INF/atomemo4j/tickets/schemas/count-tickets.input.json");
   }
 
   /**
@@ -142,42 +141,68 @@ public final class TicketsRegistry implements PluginRegistry {
   }
 
   /**
-   * Each record's canonical constructor, given its component values in order. One class with a switch, not a lambda per record.
+   * Each record's canonical constructor, given its component values in order. One class with a switch on the index, not a lambda per entry.
    */
   private static final class RecordConstructors implements Function<Object[], Object> {
-    private final int record;
+    private final int index;
 
-    RecordConstructors(int record) {
-      this.record = record;
+    RecordConstructors(int index) {
+      this.index = index;
     }
 
     @Override
     public Object apply(Object[] v) {
-      switch (record) {
-        case 0: return new TicketConfig((String) v[0], (Secret) v[1], (String) v[2], (int) v[3], (TicketConfig.Mode) v[4], (Optional<String>) v[5], (boolean) v[6], (String) v[7], (BigDecimal) v[8]);
-        default: throw new IllegalStateException("no record " + record);
+      switch (index) {
+        case 0: {
+          return new TicketConfig((String) v[0], (Secret) v[1], (String) v[2], (int) v[3], (TicketConfig.Mode) v[4], (Optional<String>) v[5], (boolean) v[6], (String) v[7], (BigDecimal) v[8]);
+        }
+        default: throw new IllegalStateException("no entry " + index);
       }
     }
   }
 
   /**
-   * Each record's component values, in order. One class with a switch, not a lambda per record.
+   * Each record's component values, in order. One class with a switch on the index, not a lambda per entry.
    */
   private static final class RecordComponents implements Function<Object, Object[]> {
-    private final int record;
+    private final int index;
 
-    RecordComponents(int record) {
-      this.record = record;
+    RecordComponents(int index) {
+      this.index = index;
     }
 
     @Override
     public Object[] apply(Object o) {
-      switch (record) {
+      switch (index) {
         case 0: {
           TicketConfig x = (TicketConfig) o;
           return new Object[] {x.apiUrl(), x.apiKey(), x.defaultPriority(), x.pageSize(), x.mode(), x.escalateTo(), x.verbose(), x.team(), x.budget()};
         }
-        default: throw new IllegalStateException("no record " + record);
+        default: throw new IllegalStateException("no entry " + index);
+      }
+    }
+  }
+
+  /**
+   * Each tool's call of its method, with the decoded input; {@code target} is the tool's object. One class with a switch on the index, not a lambda per entry.
+   */
+  private static final class ToolInvokers implements ToolBinding.ToolInvoker {
+    private final int index;
+
+    private final Object target;
+
+    ToolInvokers(int index, Object target) {
+      this.index = index;
+      this.target = target;
+    }
+
+    @Override
+    public Object invoke(Object in, ToolContext ctx) throws Exception {
+      switch (index) {
+        case 0: {
+          return TicketTools.count();
+        }
+        default: throw new IllegalStateException("no entry " + index);
       }
     }
   }

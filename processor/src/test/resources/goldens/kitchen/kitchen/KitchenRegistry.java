@@ -9,6 +9,7 @@ import dev.atomemo4j.runtime.CredentialRequest;
 import dev.atomemo4j.runtime.LocatorRequest;
 import dev.atomemo4j.runtime.MappingRequest;
 import dev.atomemo4j.runtime.Secret;
+import dev.atomemo4j.runtime.ToolContext;
 import dev.atomemo4j.runtime.ToolFactory;
 import dev.atomemo4j.runtime.spi.CredentialBinding;
 import dev.atomemo4j.runtime.spi.PluginDescriptor;
@@ -88,19 +89,14 @@ public final class KitchenRegistry implements PluginRegistry {
             new Shape.Field("range", Shape.Opt.optional(SHAPE_RANGE), false, false, Optional.empty()),
             new Shape.Field("mode", new Shape.Str(null, null, List.of("fast", "deep")), true, false, null),
             new Shape.Field("labels", new Shape.Arr(Shape.Str.ANY, null, null, Shape.Collection.LIST, null, null), true, false, null),
-            new Shape.Field("key", new Shape.CredentialRef("sink-api-key"), true, false, null))), new Shape.Arr(SHAPE_HIT, null, null, Shape.Collection.LIST, null, null), Duration.ofSeconds(20), (in, ctx) -> {
-          Object[] a = (Object[]) in;
-          return target.search((String) a[0], (Search.Sort) a[1], (Set<Search.Tag>) a[2], (int) a[3], (Map<String, Double>) a[4], (List<Search.Filter>) a[5], (Optional<Search.Range>) a[6], (String) a[7], (List<String>) a[8], (ApiKey) a[9]);
-        }, Map.of(), Map.of(), "META-INF/atomemo4j/kitchen-sink/schemas/search-items.input.json");
+            new Shape.Field("key", new Shape.CredentialRef("sink-api-key"), true, false, null))), new Shape.Arr(SHAPE_HIT, null, null, Shape.Collection.LIST, null, null), Duration.ofSeconds(20), new ToolInvokers(0, target), Map.of(), Map.of(), "META-INF/atomemo4j/kitchen-sink/schemas/search-items.input.json");
   }
 
   /**
    * Tool {@code store-file}: {@link Files#store}.
    */
   private static ToolBinding tool1(final Files target) {
-    return new ToolBinding("store-file", SHAPE_STORE, Shape.Str.ANY, null, (in, ctx) -> {
-          return target.store((Files.Store) in, ctx);
-        }, Map.of("list_tables", req -> target.tables((LocatorRequest) req)), Map.of("table_columns", req -> target.columns((MappingRequest) req)), "META-INF/atomemo4j/kitchen-sink/schemas/store-file.input.json");
+    return new ToolBinding("store-file", SHAPE_STORE, Shape.Str.ANY, null, new ToolInvokers(1, target), Map.of("list_tables", req -> target.tables((LocatorRequest) req)), Map.of("table_columns", req -> target.columns((MappingRequest) req)), "META-INF/atomemo4j/kitchen-sink/schemas/store-file.input.json");
   }
 
   /**
@@ -129,42 +125,54 @@ public final class KitchenRegistry implements PluginRegistry {
   }
 
   /**
-   * Each record's canonical constructor, given its component values in order. One class with a switch, not a lambda per record.
+   * Each record's canonical constructor, given its component values in order. One class with a switch on the index, not a lambda per entry.
    */
   private static final class RecordConstructors implements Function<Object[], Object> {
-    private final int record;
+    private final int index;
 
-    RecordConstructors(int record) {
-      this.record = record;
+    RecordConstructors(int index) {
+      this.index = index;
     }
 
     @Override
     public Object apply(Object[] v) {
-      switch (record) {
-        case 0: return new Search.Filter.ByAuthor((String) v[1]);
-        case 1: return new Search.Range((int) v[0], (OptionalInt) v[1]);
-        case 2: return new Search.Filter.ByPoints((long) v[1], (Search.Range) v[2]);
-        case 3: return new Search.Hit((String) v[0], (String) v[1], (int) v[2], (Search.Sort) v[3]);
-        case 4: return new Files.Store((FileRef) v[0], (ResourceLocator) v[1], (ResourceMapper) v[2], (JsonNode) v[3]);
-        case 5: return new ApiKey((Secret) v[0], (Optional<String>) v[1]);
-        default: throw new IllegalStateException("no record " + record);
+      switch (index) {
+        case 0: {
+          return new Search.Filter.ByAuthor((String) v[1]);
+        }
+        case 1: {
+          return new Search.Range((int) v[0], (OptionalInt) v[1]);
+        }
+        case 2: {
+          return new Search.Filter.ByPoints((long) v[1], (Search.Range) v[2]);
+        }
+        case 3: {
+          return new Search.Hit((String) v[0], (String) v[1], (int) v[2], (Search.Sort) v[3]);
+        }
+        case 4: {
+          return new Files.Store((FileRef) v[0], (ResourceLocator) v[1], (ResourceMapper) v[2], (JsonNode) v[3]);
+        }
+        case 5: {
+          return new ApiKey((Secret) v[0], (Optional<String>) v[1]);
+        }
+        default: throw new IllegalStateException("no entry " + index);
       }
     }
   }
 
   /**
-   * Each record's component values, in order. One class with a switch, not a lambda per record.
+   * Each record's component values, in order. One class with a switch on the index, not a lambda per entry.
    */
   private static final class RecordComponents implements Function<Object, Object[]> {
-    private final int record;
+    private final int index;
 
-    RecordComponents(int record) {
-      this.record = record;
+    RecordComponents(int index) {
+      this.index = index;
     }
 
     @Override
     public Object[] apply(Object o) {
-      switch (record) {
+      switch (index) {
         case 0: {
           Search.Filter.ByAuthor x = (Search.Filter.ByAuthor) o;
           return new Object[] {"author", x.name()};
@@ -189,7 +197,35 @@ public final class KitchenRegistry implements PluginRegistry {
           ApiKey x = (ApiKey) o;
           return new Object[] {x.apiKey(), x.baseUrl()};
         }
-        default: throw new IllegalStateException("no record " + record);
+        default: throw new IllegalStateException("no entry " + index);
+      }
+    }
+  }
+
+  /**
+   * Each tool's call of its method, with the decoded input; {@code target} is the tool's object. One class with a switch on the index, not a lambda per entry.
+   */
+  private static final class ToolInvokers implements ToolBinding.ToolInvoker {
+    private final int index;
+
+    private final Object target;
+
+    ToolInvokers(int index, Object target) {
+      this.index = index;
+      this.target = target;
+    }
+
+    @Override
+    public Object invoke(Object in, ToolContext ctx) throws Exception {
+      switch (index) {
+        case 0: {
+          Object[] a = (Object[]) in;
+          return ((Search) target).search((String) a[0], (Search.Sort) a[1], (Set<Search.Tag>) a[2], (int) a[3], (Map<String, Double>) a[4], (List<Search.Filter>) a[5], (Optional<Search.Range>) a[6], (String) a[7], (List<String>) a[8], (ApiKey) a[9]);
+        }
+        case 1: {
+          return ((Files) target).store((Files.Store) in, ctx);
+        }
+        default: throw new IllegalStateException("no entry " + index);
       }
     }
   }

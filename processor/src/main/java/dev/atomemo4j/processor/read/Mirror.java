@@ -2,6 +2,7 @@ package dev.atomemo4j.processor.read;
 
 import dev.atomemo4j.processor.diag.Origin;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javax.lang.model.element.AnnotationMirror;
@@ -20,14 +21,28 @@ import javax.lang.model.util.Elements;
 public final class Mirror {
   private final Element element;
   private final AnnotationMirror mirror;
-  private final Map<? extends ExecutableElement, ? extends AnnotationValue> explicit;
-  private final Map<? extends ExecutableElement, ? extends AnnotationValue> effective;
+  /**
+   * By attribute name. Keyed by {@code String} once here, because javac's {@code Name.contentEquals} decodes the
+   * name from UTF-8 on every comparison: a linear scan per attribute read took about a fifth of the processor's own
+   * profile samples.
+   */
+  private final Map<String, AnnotationValue> explicit;
+  private final Map<String, AnnotationValue> effective;
 
   private Mirror(Element element, AnnotationMirror mirror, Elements elements) {
     this.element = element;
     this.mirror = mirror;
-    this.explicit = mirror.getElementValues();
-    this.effective = elements.getElementValuesWithDefaults(mirror);
+    this.explicit = byName(mirror.getElementValues());
+    this.effective = byName(elements.getElementValuesWithDefaults(mirror));
+  }
+
+  private static Map<String, AnnotationValue> byName(
+      Map<? extends ExecutableElement, ? extends AnnotationValue> values) {
+    Map<String, AnnotationValue> out = new HashMap<>(values.size() * 2);
+    for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e : values.entrySet()) {
+      out.put(e.getKey().getSimpleName().toString(), e.getValue());
+    }
+    return out;
   }
 
   /** The annotation {@code qualifiedName} on {@code element}, or null. */
@@ -71,13 +86,7 @@ public final class Mirror {
   }
 
   private AnnotationValue raw(String name, boolean withDefaults) {
-    for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e
-        : (withDefaults ? effective : explicit).entrySet()) {
-      if (e.getKey().getSimpleName().contentEquals(name)) {
-        return e.getValue();
-      }
-    }
-    return null;
+    return (withDefaults ? effective : explicit).get(name);
   }
 
   /** Whether the author wrote {@code name = …}. */
