@@ -15,7 +15,6 @@ import dev.atomemo4j.runtime.spi.ToolBinding;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -30,17 +29,16 @@ import javax.annotation.processing.Generated;
 public final class TicketsRegistry implements PluginRegistry {
   private static final Shape.Enumeration SHAPE_MODE = Shape.Enumeration.of("relaxed", TicketConfig.Mode.RELAXED, "strict", TicketConfig.Mode.STRICT);
 
-  private static final Shape.Obj SHAPE_TICKETCONFIG = new Shape.Obj("atlas.TicketConfig", List.of(
-      new Shape.Field("apiUrl", Shape.Str.ANY, true, false, null),
-      new Shape.Field("apiKey", Shape.SecretStr.INSTANCE, true, false, null),
+  private static final Shape.Obj SHAPE_TICKETCONFIG = Shape.Obj.ofRecord("atlas.TicketConfig", new RecordConstructors(0), new RecordComponents(0),
+      Shape.Field.of("apiUrl", Shape.Str.ANY),
+      Shape.Field.of("apiKey", Shape.SecretStr.INSTANCE),
       new Shape.Field("defaultPriority", Shape.Str.ANY, false, false, "normal"),
-      new Shape.Field("pageSize", new Shape.Int(Shape.IntKind.INT, null, null, null), false, false, 20),
-      new Shape.Field("mode", SHAPE_MODE, true, false, null),
+      new Shape.Field("pageSize", Shape.Int.INT, false, false, 20),
+      Shape.Field.of("mode", SHAPE_MODE),
       new Shape.Field("escalateTo", Shape.Opt.optional(Shape.Str.ANY), false, true, Optional.empty()),
       new Shape.Field("verbose", Shape.Bool.INSTANCE, false, false, false),
       new Shape.Field("team", Shape.Str.ANY, false, true, null),
-      new Shape.Field("budget", new Shape.Num(Shape.NumKind.BIG_DECIMAL, null, null, null), true, false, null)),
-      new RecordConstructors(0), new RecordComponents(0));
+      Shape.Field.of("budget", Shape.Num.BIG_DECIMAL));
 
   private static final Pattern CONFIG_PATTERN_API_URL = Pattern.compile("https?://.+");
 
@@ -58,7 +56,7 @@ public final class TicketsRegistry implements PluginRegistry {
    * Tool {@code count-tickets}: {@link TicketTools#count}.
    */
   private static ToolBinding tool0() {
-    return new ToolBinding("count-tickets", Shape.Obj.parameters("count-tickets", List.of()), new Shape.Int(Shape.IntKind.INT, null, null, null), null, new ToolInvokers(0, null), Map.of(), Map.of(), "META-INF/atomemo4j/tickets/schemas/count-tickets.input.json");
+    return new ToolBinding("count-tickets", Shape.Obj.ofParameters("count-tickets"), Shape.Int.INT, null, new ToolInvokers(0, null), ToolBinding.NO_HANDLERS, ToolBinding.NO_HANDLERS, "META-INF/atomemo4j/tickets/schemas/count-tickets.input.json");
   }
 
   /**

@@ -36,38 +36,32 @@ public final class KitchenRegistry implements PluginRegistry {
 
   private static final Shape.Enumeration SHAPE_TAG = Shape.Enumeration.of("story", Search.Tag.STORY, "comment", Search.Tag.COMMENT, "poll", Search.Tag.POLL);
 
-  private static final Shape.Obj SHAPE_RANGE = new Shape.Obj("kitchen.Search.Range", List.of(
-      new Shape.Field("from", new Shape.Int(Shape.IntKind.INT, 0.0d, null, null), true, false, 0),
-      new Shape.Field("to", Shape.Opt.optionalInt(new Shape.Int(Shape.IntKind.INT, 0.0d, null, null)), false, false, OptionalInt.empty())),
-      new RecordConstructors(1), new RecordComponents(1));
+  private static final Shape.Obj SHAPE_RANGE = Shape.Obj.ofRecord("kitchen.Search.Range", new RecordConstructors(1), new RecordComponents(1),
+      Shape.Field.ofPrimitive("from", new Shape.Int(Shape.IntKind.INT, 0.0d, null, null)),
+      new Shape.Field("to", Shape.Opt.optionalInt(new Shape.Int(Shape.IntKind.INT, 0.0d, null, null)), false, false, OptionalInt.empty()));
 
-  private static final Shape.Union SHAPE_FILTER = Shape.Union.of("kind", o -> o instanceof Search.Filter.ByAuthor ? "author" : o instanceof Search.Filter.ByPoints ? "points" : null, "author", new Shape.Obj("kitchen.Search.Filter.ByAuthor", List.of(
-      new Shape.Field("kind", new Shape.Str(null, null, List.of("author")), true, false, null),
-      new Shape.Field("name", Shape.Str.ANY, true, false, null)),
-      new RecordConstructors(0), new RecordComponents(0)), "points", new Shape.Obj("kitchen.Search.Filter.ByPoints", List.of(
-      new Shape.Field("kind", new Shape.Str(null, null, List.of("points")), true, false, null),
-      new Shape.Field("min", new Shape.Int(Shape.IntKind.LONG, null, null, null), true, false, 0L),
-      new Shape.Field("range", SHAPE_RANGE, true, false, null)),
-      new RecordConstructors(2), new RecordComponents(2)));
+  private static final Shape.Union SHAPE_FILTER = Shape.Union.of("kind", o -> o instanceof Search.Filter.ByAuthor ? "author" : o instanceof Search.Filter.ByPoints ? "points" : null, "author", Shape.Obj.ofRecord("kitchen.Search.Filter.ByAuthor", new RecordConstructors(0), new RecordComponents(0),
+      Shape.Field.of("kind", new Shape.Str(null, null, List.of("author"))),
+      Shape.Field.of("name", Shape.Str.ANY)), "points", Shape.Obj.ofRecord("kitchen.Search.Filter.ByPoints", new RecordConstructors(2), new RecordComponents(2),
+      Shape.Field.of("kind", new Shape.Str(null, null, List.of("points"))),
+      Shape.Field.ofPrimitive("min", Shape.Int.LONG),
+      Shape.Field.of("range", SHAPE_RANGE)));
 
-  private static final Shape.Obj SHAPE_HIT = new Shape.Obj("kitchen.Search.Hit", List.of(
-      new Shape.Field("title", Shape.Str.ANY, true, false, null),
-      new Shape.Field("url", Shape.Str.ANY, true, false, null),
-      new Shape.Field("points", new Shape.Int(Shape.IntKind.INT, null, null, null), true, false, 0),
-      new Shape.Field("sort", SHAPE_SORT, true, false, null)),
-      new RecordConstructors(3), new RecordComponents(3));
+  private static final Shape.Obj SHAPE_HIT = Shape.Obj.ofRecord("kitchen.Search.Hit", new RecordConstructors(3), new RecordComponents(3),
+      Shape.Field.of("title", Shape.Str.ANY),
+      Shape.Field.of("url", Shape.Str.ANY),
+      Shape.Field.ofPrimitive("points", Shape.Int.INT),
+      Shape.Field.of("sort", SHAPE_SORT));
 
-  private static final Shape.Obj SHAPE_STORE = new Shape.Obj("kitchen.Files.Store", List.of(
-      new Shape.Field("file", Shape.FileRefValue.INSTANCE, true, false, null),
-      new Shape.Field("table", Shape.LocatorValue.INSTANCE, true, false, null),
-      new Shape.Field("columns", Shape.MapperValue.INSTANCE, true, false, null),
-      new Shape.Field("extra", Shape.AnyJson.INSTANCE, true, false, null)),
-      new RecordConstructors(4), new RecordComponents(4));
+  private static final Shape.Obj SHAPE_STORE = Shape.Obj.ofRecord("kitchen.Files.Store", new RecordConstructors(4), new RecordComponents(4),
+      Shape.Field.of("file", Shape.FileRefValue.INSTANCE),
+      Shape.Field.of("table", Shape.LocatorValue.INSTANCE),
+      Shape.Field.of("columns", Shape.MapperValue.INSTANCE),
+      Shape.Field.of("extra", Shape.AnyJson.INSTANCE));
 
-  private static final Shape.Obj SHAPE_APIKEY = new Shape.Obj("kitchen.ApiKey", List.of(
-      new Shape.Field("api_key", Shape.SecretStr.INSTANCE, true, false, null),
-      new Shape.Field("base_url", Shape.Opt.optional(Shape.Str.ANY), false, false, Optional.empty())),
-      new RecordConstructors(5), new RecordComponents(5));
+  private static final Shape.Obj SHAPE_APIKEY = Shape.Obj.ofRecord("kitchen.ApiKey", new RecordConstructors(5), new RecordComponents(5),
+      Shape.Field.of("api_key", Shape.SecretStr.INSTANCE),
+      Shape.Field.optional("base_url", Shape.Str.ANY));
 
   /**
    * For {@link java.util.ServiceLoader}.
@@ -79,17 +73,17 @@ public final class KitchenRegistry implements PluginRegistry {
    * Tool {@code search-items}: {@link Search#search}.
    */
   private static ToolBinding tool0(final Search target) {
-    return new ToolBinding("search-items", Shape.Obj.parameters("search-items", List.of(
-            new Shape.Field("query", new Shape.Str(1, 200, null), true, false, null),
+    return new ToolBinding("search-items", Shape.Obj.ofParameters("search-items",
+            Shape.Field.of("query", new Shape.Str(1, 200, null)),
             new Shape.Field("sort", SHAPE_SORT, false, false, Search.Sort.RELEVANCE),
             new Shape.Field("tags", new Shape.Arr(SHAPE_TAG, null, 3, Shape.Collection.SET, null, null), false, false, Set.of()),
             new Shape.Field("limit", new Shape.Int(Shape.IntKind.INT, 1.0d, 100.0d, null), false, false, 20),
-            new Shape.Field("weights", new Shape.MapOf(new Shape.Num(Shape.NumKind.DOUBLE, null, null, null)), true, false, null),
-            new Shape.Field("filters", new Shape.Arr(SHAPE_FILTER, null, null, Shape.Collection.LIST, null, null), true, false, null),
-            new Shape.Field("range", Shape.Opt.optional(SHAPE_RANGE), false, false, Optional.empty()),
-            new Shape.Field("mode", new Shape.Str(null, null, List.of("fast", "deep")), true, false, null),
-            new Shape.Field("labels", new Shape.Arr(Shape.Str.ANY, null, null, Shape.Collection.LIST, null, null), true, false, null),
-            new Shape.Field("key", new Shape.CredentialRef("sink-api-key"), true, false, null))), new Shape.Arr(SHAPE_HIT, null, null, Shape.Collection.LIST, null, null), Duration.ofSeconds(20), new ToolInvokers(0, target), Map.of(), Map.of(), "META-INF/atomemo4j/kitchen-sink/schemas/search-items.input.json");
+            Shape.Field.of("weights", new Shape.MapOf(Shape.Num.DOUBLE)),
+            Shape.Field.of("filters", Shape.Arr.list(SHAPE_FILTER)),
+            Shape.Field.optional("range", SHAPE_RANGE),
+            Shape.Field.of("mode", new Shape.Str(null, null, List.of("fast", "deep"))),
+            Shape.Field.of("labels", Shape.Arr.list(Shape.Str.ANY)),
+            Shape.Field.of("key", new Shape.CredentialRef("sink-api-key"))), Shape.Arr.list(SHAPE_HIT), Duration.ofSeconds(20), new ToolInvokers(0, target), ToolBinding.NO_HANDLERS, ToolBinding.NO_HANDLERS, "META-INF/atomemo4j/kitchen-sink/schemas/search-items.input.json");
   }
 
   /**

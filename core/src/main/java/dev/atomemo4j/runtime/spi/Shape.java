@@ -47,6 +47,13 @@ public sealed interface Shape {
       Objects.requireNonNull(kind, "kind");
       allowed = allowed == null ? null : List.copyOf(allowed);
     }
+
+    // Unbounded integers of each kind: generated code names these rather than spelling out a constructor call.
+    public static final Int BYTE = new Int(IntKind.BYTE, null, null, null);
+    public static final Int SHORT = new Int(IntKind.SHORT, null, null, null);
+    public static final Int INT = new Int(IntKind.INT, null, null, null);
+    public static final Int LONG = new Int(IntKind.LONG, null, null, null);
+    public static final Int BIG_INTEGER = new Int(IntKind.BIG_INTEGER, null, null, null);
   }
 
   /** Java floating and decimal types. */
@@ -62,6 +69,11 @@ public sealed interface Shape {
       Objects.requireNonNull(kind, "kind");
       allowed = allowed == null ? null : List.copyOf(allowed);
     }
+
+    // Unbounded numbers of each kind, for generated code.
+    public static final Num DOUBLE = new Num(NumKind.DOUBLE, null, null, null);
+    public static final Num FLOAT = new Num(NumKind.FLOAT, null, null, null);
+    public static final Num BIG_DECIMAL = new Num(NumKind.BIG_DECIMAL, null, null, null);
   }
 
   /**
@@ -198,6 +210,16 @@ public sealed interface Shape {
       Objects.requireNonNull(items, "items");
       Objects.requireNonNull(collection, "collection");
     }
+
+    /** A {@code List} of {@code items}, unbounded. */
+    public static Arr list(Shape items) {
+      return new Arr(items, null, null, Collection.LIST, null, null);
+    }
+
+    /** A {@code Set} of {@code items}, unbounded. */
+    public static Arr set(Shape items) {
+      return new Arr(items, null, null, Collection.SET, null, null);
+    }
   }
 
   /** An object with string keys and values of one shape ({@code Map<String, V>}). */
@@ -214,6 +236,45 @@ public sealed interface Shape {
     public Field {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(shape, "shape");
+    }
+
+    /** A required, non-null field whose Java side is null when absent (an object, never a primitive). */
+    public static Field of(String name, Shape shape) {
+      return new Field(name, shape, true, false, null);
+    }
+
+    /**
+     * A required field of a Java primitive ({@code int}, {@code double}, {@code boolean}, …): absent, its Java side
+     * is the primitive's zero, which follows from {@code shape}'s kind.
+     */
+    public static Field ofPrimitive(String name, Shape shape) {
+      return new Field(name, shape, true, false, zero(shape));
+    }
+
+    private static Object zero(Shape shape) {
+      if (shape instanceof Bool) {
+        return false;
+      } else if (shape instanceof Int i) {
+        return switch (i.kind()) {
+          case BYTE -> (byte) 0;
+          case SHORT -> (short) 0;
+          case INT -> 0;
+          case LONG -> 0L;
+          case BIG_INTEGER -> throw new IllegalArgumentException("BigInteger is not a primitive");
+        };
+      } else if (shape instanceof Num n) {
+        return switch (n.kind()) {
+          case FLOAT -> 0f;
+          case DOUBLE -> 0d;
+          case BIG_DECIMAL -> throw new IllegalArgumentException("BigDecimal is not a primitive");
+        };
+      }
+      throw new IllegalArgumentException("not the shape of a primitive: " + shape);
+    }
+
+    /** An optional, non-null {@code Optional<T>} field of {@code inner}'s values, empty when absent. */
+    public static Field optional(String name, Shape inner) {
+      return new Field(name, Opt.optional(inner), false, false, java.util.Optional.empty());
     }
   }
 
@@ -237,6 +298,20 @@ public sealed interface Shape {
      */
     public static Obj parameters(String typeName, List<Field> fields) {
       return new Obj(typeName, fields, ARGUMENTS, null);
+    }
+
+    /**
+     * The same from the fields as arguments. Generated code calls the varargs forms: a generic {@code List.of} in
+     * an argument costs javac an inference per call, a non-generic varargs method none.
+     */
+    public static Obj ofParameters(String typeName, Field... fields) {
+      return new Obj(typeName, List.of(fields), ARGUMENTS, null);
+    }
+
+    /** A record's shape, from its constructor and accessors and its fields as arguments. */
+    public static Obj ofRecord(String typeName, Function<Object[], Object> construct,
+        Function<Object, Object[]> deconstruct, Field... fields) {
+      return new Obj(typeName, List.of(fields), construct, deconstruct);
     }
   }
 

@@ -25,6 +25,9 @@ public record ToolBinding(
     String inputSchemaResource,
     Hints hints) {
 
+  /** No locator lists or resource mappings: what generated code passes for a tool without them. */
+  public static final Map<String, Handler> NO_HANDLERS = Map.of();
+
   public ToolBinding {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(hints, "hints");

@@ -177,7 +177,7 @@ final class RegistryGenerator {
       m.addParameter(t.owner(), "target", Modifier.FINAL);
     }
     CodeBlock input = t.recordInput() ? shapes.ref(t.input())
-        : CodeBlock.of("$T.Obj.parameters($S, $L)", SHAPE, t.name(), shapes.fieldList(t.input().fields()));
+        : CodeBlock.of("$T.Obj.ofParameters($S$L)", SHAPE, t.name(), shapes.fieldArgs(t.input().fields()));
     List<CodeBlock> args = new ArrayList<>();
     for (ToolModel.Arg a : t.args()) {
       if (a instanceof ToolModel.ContextArg) {
@@ -228,7 +228,7 @@ final class RegistryGenerator {
   private MethodSpec actionMethod(PluginModel model, ActionModel action, int index, Shapes shapes) {
     ToolModel t = action.call();
     CodeBlock input = t.recordInput() ? shapes.ref(t.input())
-        : CodeBlock.of("$T.Obj.parameters($S, $L)", SHAPE, t.name(), shapes.fieldList(t.input().fields()));
+        : CodeBlock.of("$T.Obj.ofParameters($S$L)", SHAPE, t.name(), shapes.fieldArgs(t.input().fields()));
     List<CodeBlock> args = new ArrayList<>();
     for (ToolModel.Arg a : t.args()) {
       if (a instanceof ToolModel.ContextArg) {
@@ -266,7 +266,7 @@ final class RegistryGenerator {
 
   private CodeBlock handlers(List<ToolModel.Handler> hs, ToolModel t, String requestType) {
     if (hs.isEmpty()) {
-      return CodeBlock.of("$T.of()", MAP);
+      return CodeBlock.of("$T.NO_HANDLERS", TOOL_BINDING);
     }
     List<CodeBlock> entries = new ArrayList<>();
     ClassName request = ClassName.get("dev.atomemo4j.runtime", requestType);
@@ -397,30 +397,51 @@ final class RegistryGenerator {
         getters.add(CodeBlock.of("x.$L()", f.javaName()));
       }
       List<CodeBlock> prefix = discriminatorConstant == null ? List.of() : List.of(CodeBlock.of(
-          "new $T.Field($S, new $T.Str(null, null, $T.of($S)), true, false, null)", SHAPE, discriminator, SHAPE,
+          "$T.Field.of($S, new $T.Str(null, null, $T.of($S)))", SHAPE, discriminator, SHAPE,
           LIST, discriminatorConstant));
-      CodeBlock fields = fieldList(prefix, o.fields());
+      CodeBlock fields = fieldArgs(prefix, o.fields());
       int index = constructors.add(CodeBlock.builder()
           .addStatement("return new $T($L)", o.javaType(), CodeBlock.join(ctorArgs, ", ")).build());
       components.add(CodeBlock.builder().addStatement("$T x = ($T) o", o.javaType(), o.javaType())
           .addStatement("return new $T[] {$L}", Object.class, CodeBlock.join(getters, ", ")).build());
-      return CodeBlock.of("new $T.Obj($S, $L,\n    $L, $L)", SHAPE, o.qualifiedName(), fields,
-          constructors.instance(index, null), components.instance(index, null));
+      return CodeBlock.of("$T.Obj.ofRecord($S, $L, $L$L)", SHAPE, o.qualifiedName(),
+          constructors.instance(index, null), components.instance(index, null), fields);
     }
 
-    CodeBlock fieldList(List<TypeRef.Field> fields) {
-      return fieldList(List.of(), fields);
+    CodeBlock fieldArgs(List<TypeRef.Field> fields) {
+      return fieldArgs(List.of(), fields);
     }
 
-    /** {@code List.of(...)} of the fields, after {@code prefix} (a union variant's discriminator). */
-    CodeBlock fieldList(List<CodeBlock> prefix, List<TypeRef.Field> fields) {
+    /**
+     * The fields as trailing varargs ({@code ",\n    f1,\n    f2"}, empty for none), after {@code prefix} (a
+     * union variant's discriminator). The common kinds of field use {@code Shape.Field}'s factories: fewer
+     * arguments, no boxing and no generic {@code Optional.empty()} for javac to resolve.
+     */
+    CodeBlock fieldArgs(List<CodeBlock> prefix, List<TypeRef.Field> fields) {
       List<CodeBlock> out = new ArrayList<>(prefix);
       for (TypeRef.Field f : fields) {
-        out.add(CodeBlock.of("new $T.Field($S, $L, $L, $L, $L)", SHAPE, f.name(), shape(f.type(), f.meta()),
-            f.required(), f.nullable(), absent(f)));
+        out.add(field(f));
       }
-      return out.isEmpty() ? CodeBlock.of("$T.of()", LIST)
-          : CodeBlock.of("$T.of(\n    $L)", LIST, CodeBlock.join(out, ",\n    "));
+      return out.isEmpty() ? CodeBlock.of("") : CodeBlock.of(",\n    $L", CodeBlock.join(out, ",\n    "));
+    }
+
+    private CodeBlock field(TypeRef.Field f) {
+      TypeRef t = f.type();
+      boolean primitive = t instanceof TypeRef.Scalar s && s.primitive();
+      if (!f.nullable() && f.required() && !primitive && !(t instanceof TypeRef.OptT)
+          && f.meta().defaultValue() == null) {
+        return CodeBlock.of("$T.Field.of($S, $L)", SHAPE, f.name(), shape(t, f.meta()));
+      }
+      if (!f.nullable() && f.required() && primitive && f.meta().defaultValue() == null
+          && ((TypeRef.Scalar) t).kind() != TypeRef.ScalarKind.STRING) {
+        return CodeBlock.of("$T.Field.ofPrimitive($S, $L)", SHAPE, f.name(), shape(t, f.meta()));
+      }
+      if (!f.nullable() && !f.required() && f.meta().defaultValue() == null && t instanceof TypeRef.OptT o
+          && o.kind() == TypeRef.OptKind.OPTIONAL) {
+        return CodeBlock.of("$T.Field.optional($S, $L)", SHAPE, f.name(), shape(o.inner(), f.meta()));
+      }
+      return CodeBlock.of("new $T.Field($S, $L, $L, $L, $L)", SHAPE, f.name(), shape(t, f.meta()), f.required(),
+          f.nullable(), absent(f));
     }
 
     /** What the Java side receives when the key is absent: empty optionals, zero primitives, the default. */
@@ -530,6 +551,9 @@ final class RegistryGenerator {
           toArray = CodeBlock.of("l -> l.toArray(new $T[0])", component);
           fromArray = CodeBlock.of("a -> $T.asList(($T[]) a)", java.util.Arrays.class, Object.class);
         }
+        if (meta.minItems() == null && meta.maxItems() == null && l.kind() != TypeRef.CollectionKind.ARRAY) {
+          return CodeBlock.of("$T.Arr.$L($L)", SHAPE, l.kind() == TypeRef.CollectionKind.SET ? "set" : "list", items);
+        }
         return CodeBlock.of("new $T.Arr($L, $L, $L, $L, $L, $L)", SHAPE, items, meta.minItems(), meta.maxItems(),
             kind, toArray, fromArray);
       } else if (t instanceof TypeRef.MapT m) {
@@ -547,7 +571,7 @@ final class RegistryGenerator {
       } else if (t instanceof TypeRef.TextT x) {
         return CodeBlock.of("new $T.Textual($T.TextKind.$L)", SHAPE, SHAPE, x.kind().name());
       } else if (t instanceof TypeRef.ObjT o) {
-        return CodeBlock.of("$T.Obj.parameters($S, $L)", SHAPE, "parameters", fieldList(o.fields()));
+        return CodeBlock.of("$T.Obj.ofParameters($S$L)", SHAPE, "parameters", fieldArgs(o.fields()));
       }
       TypeRef.ValueT v = (TypeRef.ValueT) t;
       return switch (v.kind()) {
@@ -589,9 +613,16 @@ final class RegistryGenerator {
           : CodeBlock.of("$T.of($L)", LIST, CodeBlock.join(values, ", "));
       CodeBlock min = meta.minimum() == null ? CodeBlock.of("null") : CodeBlock.of("$Ld", meta.minimum());
       CodeBlock max = meta.maximum() == null ? CodeBlock.of("null") : CodeBlock.of("$Ld", meta.maximum());
+      boolean unbounded = values.isEmpty() && meta.minimum() == null && meta.maximum() == null;
       if (s.kind().isInteger()) {
+        if (unbounded) {
+          return CodeBlock.of("$T.Int.$L", SHAPE, s.kind().name());
+        }
         return CodeBlock.of("new $T.Int($T.IntKind.$L, $L, $L, $L)", SHAPE, SHAPE, s.kind().name(), min, max,
             allowedList);
+      }
+      if (unbounded) {
+        return CodeBlock.of("$T.Num.$L", SHAPE, s.kind().name());
       }
       return CodeBlock.of("new $T.Num($T.NumKind.$L, $L, $L, $L)", SHAPE, SHAPE, s.kind().name(), min, max,
           allowedList);
