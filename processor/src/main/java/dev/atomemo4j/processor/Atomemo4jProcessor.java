@@ -90,7 +90,9 @@ public final class Atomemo4jProcessor extends AbstractProcessor {
   }
 
   @Override
-  public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+  public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment javacRound) {
+    RoundEnvironment round = new IndexedRound(javacRound, processingEnv.getElementUtils(), annotations,
+        "dev.atomemo4j.annotations.");
     Set<String> names = new TreeSet<>(deferred);
     deferred.clear();
     TypeElement pluginAnnotation = processingEnv.getElementUtils().getTypeElement(PLUGIN);
