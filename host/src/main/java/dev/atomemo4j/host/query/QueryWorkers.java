@@ -22,8 +22,8 @@ import java.util.concurrent.locks.LockSupport;
  * still spinning is the one reused, and one that stays idle for {@link #KEEP_ALIVE_NANOS} ends.
  */
 final class QueryWorkers {
-  static final long WORKER_SPIN_NANOS = TimeUnit.MICROSECONDS.toNanos(10);
-  static final long CALLER_SPIN_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
+  static final long WORKER_SPIN_NANOS = TimeUnit.MICROSECONDS.toNanos(100);
+  static final long CALLER_SPIN_NANOS = TimeUnit.MICROSECONDS.toNanos(100);
   static final long KEEP_ALIVE_NANOS = TimeUnit.SECONDS.toNanos(60);
 
   /** A worker's slot holds this when the worker has ended: no job can be given to it any more. */
