@@ -110,8 +110,9 @@ public final class CompileOverheadMeasure implements Measure {
             "median " + Figures.time(Figures.median(Times.timed(t.registryAsSource()))),
             "median " + Figures.time(Figures.median(t.withoutProcessor())), Figures.ratio(ra), "(info)", "—",
             "The same sources plus the registry the processor generated, compiled without the processor: what "
-                + "compiling the generated code (one lambda per constructor, accessor list, invoker and optional "
-                + "wrapper) costs by itself; timed in every other run, ratio = median of those runs' ratios. Runs: "
+                + "compiling the generated code (shape constants, the record and invoker switch tables, one "
+                + "method per tool) costs by itself; timed in every other run, ratio = median of those runs' "
+                + "ratios. Runs: "
                 + list(Times.timed(t.registryAsSource())) + "."));
   }
 
